@@ -1,0 +1,5 @@
+"""`python -m contracttools`."""
+
+from contracttools.cli import main
+
+main()

@@ -1,0 +1,189 @@
+"""Clause bodies: a small Markdown subset parsed into paragraphs and tables.
+
+Paragraphs are separated by blank lines; single line breaks are soft, so re-wrapping
+a paragraph changes nothing.  Labels such as "(a)" or "1." are literal text: lists,
+headings, code blocks, quotes and raw HTML are not part of the subset, so whatever a
+clause says is shown as written.  Emphasis (`*x*`, `**x**`) and pipe tables are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Emphasis over text[start:end]: kind is 'em' or 'strong'."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph as plain text (whitespace folded) with its emphasis."""
+
+    text: str
+    marks: tuple[Mark, ...] = ()
+    line: int = 0
+    """0-based line of the paragraph within the body."""
+
+    @property
+    def type(self) -> str:
+        return "paragraph"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A pipe table: the first row is the header."""
+
+    rows: tuple[tuple[str, ...], ...]
+    line: int = 0
+
+    @property
+    def type(self) -> str:
+        return "table"
+
+    @property
+    def text(self) -> str:
+        """Return the table as text, a row a line, cells separated by ' | '."""
+        return "\n".join(" | ".join(row) for row in self.rows)
+
+
+Block = Paragraph | Table
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("zero").enable(["emphasis", "table", "escape", "backticks"])
+
+
+def fold(text: str) -> str:
+    """Return text with runs of whitespace folded to one space, ends trimmed."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _inline(token: Token) -> tuple[str, tuple[Mark, ...]]:
+    parts: list[str] = []
+    marks: list[Mark] = []
+    open_at: dict[str, int] = {}
+    length = 0
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            piece = child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            piece = " "
+        elif child.type in ("em_open", "strong_open"):
+            open_at[child.type[:-5]] = length
+            continue
+        elif child.type in ("em_close", "strong_close"):
+            kind = child.type[:-6]
+            marks.append(Mark(open_at.pop(kind, 0), length, kind))
+            continue
+        else:
+            piece = child.content
+        parts.append(piece)
+        length += len(piece)
+    raw = "".join(parts)
+    text = fold(raw)
+    if text == raw:
+        return text, tuple(marks)
+    return text, _refold_marks(raw, marks)
+
+
+def _refold_marks(raw: str, marks: list[Mark]) -> tuple[Mark, ...]:
+    """Map mark offsets in raw text to offsets in its folded form."""
+    mapping = []
+    out = 0
+    previous_space = True
+    for char in raw:
+        mapping.append(out)
+        if char.isspace():
+            if not previous_space:
+                out += 1
+            previous_space = True
+        else:
+            out += 1
+            previous_space = False
+    mapping.append(out)
+    limit = len(fold(raw))
+    return tuple(
+        Mark(min(mapping[m.start], limit), min(mapping[m.end], limit), m.kind) for m in marks
+    )
+
+
+@lru_cache(maxsize=8192)
+def parse_body(text: str) -> tuple[Block, ...]:
+    """Return the blocks of a clause body."""
+    if not text.strip():
+        return ()
+    blocks: list[Block] = []
+    tokens = _parser().parse(text)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "paragraph_open":
+            line = token.map[0] if token.map else 0
+            content, marks = _inline(tokens[index + 1])
+            if content:
+                blocks.append(Paragraph(content, marks, line))
+            index += 3
+        elif token.type == "table_open":
+            line = token.map[0] if token.map else 0
+            rows: list[tuple[str, ...]] = []
+            cells: list[str] = []
+            index += 1
+            while tokens[index].type != "table_close":
+                kind = tokens[index].type
+                if kind == "tr_open":
+                    cells = []
+                elif kind == "inline":
+                    cells.append(_inline(tokens[index])[0])
+                elif kind == "tr_close":
+                    rows.append(tuple(cells))
+                index += 1
+            blocks.append(Table(tuple(rows), line))
+            index += 1
+        else:
+            index += 1
+    return tuple(blocks)
+
+
+def table_width_problems(text: str) -> list[tuple[int, str]]:
+    """Return (0-based line, message) for pipe-table rows whose cell count differs from the header.
+
+    The Markdown parser pads or cuts such rows silently; in a wage schedule that hides
+    a misplaced figure, so it is an error.
+    """
+    problems = []
+    lines = text.split("\n")
+    for block in parse_body(text):
+        if not isinstance(block, Table):
+            continue
+        width = _cells(lines[block.line])
+        row_line = block.line + 2
+        for offset in range(len(block.rows) - 1):
+            source = lines[row_line + offset] if row_line + offset < len(lines) else ""
+            count = _cells(source)
+            if count != width:
+                problems.append(
+                    (row_line + offset, f"table row has {count} cells; the header has {width}")
+                )
+    return problems
+
+
+def _cells(line: str) -> int:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    return len(re.split(r"(?<!\\)\|", stripped))

@@ -1,0 +1,165 @@
+"""The document model: agreements, clauses, proposals and negotiations.
+
+Readers build these; the redline engine and the writers read them.  Nothing here
+touches files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cached_property
+
+from contracttools.body import Block, parse_body
+from contracttools.problems import Location
+
+ACTIONS = ("amend", "add", "delete", "status-quo", "withdraw", "accept", "reject", "concept")
+"""What a proposal item may do to a clause."""
+
+ROLES = ("union", "employer")
+PERIODS = ("year", "term", "one-time")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause: `id` is its identity; `number` is only how it is shown."""
+
+    id: str
+    number: str
+    title: str
+    text: str = ""
+    clauses: tuple[Clause, ...] = ()
+    at: Location | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """Return the body as paragraphs and tables."""
+        return parse_body(self.text)
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[Clause, int]]:
+        """Yield this clause and its descendants in reading order, with their depth."""
+        yield self, depth
+        for child in self.clauses:
+            yield from child.walk(depth + 1)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A full collective agreement: a tree of clauses."""
+
+    id: str
+    title: str
+    clauses: tuple[Clause, ...]
+    path: str = ""
+    effective: date | None = None
+    expires: date | None = None
+
+    def walk(self) -> Iterator[tuple[Clause, int]]:
+        """Yield every clause in reading order with its depth (0 for articles)."""
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Clause]:
+        """Return the clauses by id."""
+        return {clause.id: clause for clause, _ in self.walk()}
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """What one party says an item costs."""
+
+    valuer: str
+    amount: Decimal
+    per: str = "year"
+    at: Location | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a proposal: an action on a clause."""
+
+    clause: str
+    action: str
+    text: str | None = None
+    number: str | None = None
+    title: str | None = None
+    after: str | None = None
+    parent: str | None = None
+    summary: str | None = None
+    topic: str | None = None
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    cost: tuple[Valuation, ...] = ()
+    package: str | None = None
+    note: str | None = None
+    """Internal: never shown to members."""
+    at: Location | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """Return the item's language as paragraphs and tables."""
+        return parse_body(self.text or "")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What one party passes across the table at one moment."""
+
+    party: str
+    number: int
+    passed_at: datetime
+    amends: str
+    items: tuple[Item, ...]
+    title: str | None = None
+    preamble: str | None = None
+    note: str | None = None
+    """Internal: never shown to members."""
+    path: str = ""
+    base: Agreement | None = field(default=None, compare=False, repr=False)
+    """The agreement it amends, as loaded."""
+
+    @property
+    def label(self) -> str:
+        """Return e.g. "union #2"."""
+        return f"{self.party} #{self.number}"
+
+
+@dataclass(frozen=True)
+class Party:
+    """A side at the table."""
+
+    key: str
+    name: str
+    short: str
+    role: str
+
+
+@dataclass(frozen=True)
+class TentativeAgreement:
+    """A clause both sides have initialled."""
+
+    clause: str
+    date: date
+    initials: Mapping[str, str]
+    party: str
+    """Whose language was agreed."""
+    proposal: int
+    """That party's proposal number."""
+    text: str | None = None
+    """The language as agreed, where it differs from the proposal's."""
+    at: Location | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    """A bargaining round: parties, the base agreement, the passes and the TA log."""
+
+    title: str
+    parties: Mapping[str, Party]
+    agreement: Agreement
+    proposals: tuple[Proposal, ...]
+    tentative_agreements: tuple[TentativeAgreement, ...] = ()
+    expires: datetime | None = None
+    path: str = ""

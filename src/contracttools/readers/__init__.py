@@ -1,0 +1,19 @@
+"""Readers turn files into the model of `contracttools.model`."""
+
+from contracttools.readers.files import (
+    Loaded,
+    find_negotiation,
+    load,
+    load_agreement,
+    load_negotiation,
+    load_proposal,
+)
+
+__all__ = [
+    "Loaded",
+    "find_negotiation",
+    "load",
+    "load_agreement",
+    "load_negotiation",
+    "load_proposal",
+]
