@@ -1,0 +1,35 @@
+"""The redline engine: two documents in, the change model out.  Pure: no files, no clock."""
+
+from contracttools.redline.compare import compare, compare_entries
+from contracttools.redline.model import (
+    BlockChange,
+    ClauseChange,
+    ClauseRef,
+    ParagraphChange,
+    Redline,
+    RowChange,
+    Side,
+    Span,
+    TableChange,
+    new_text,
+    old_text,
+)
+from contracttools.redline.words import diff_words, tokenize
+
+__all__ = [
+    "BlockChange",
+    "ClauseChange",
+    "ClauseRef",
+    "ParagraphChange",
+    "Redline",
+    "RowChange",
+    "Side",
+    "Span",
+    "TableChange",
+    "compare",
+    "compare_entries",
+    "diff_words",
+    "new_text",
+    "old_text",
+    "tokenize",
+]

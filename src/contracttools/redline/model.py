@@ -1,0 +1,178 @@
+"""The change model: what every writer renders.  Data only, no formatting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from contracttools.body import Paragraph, Table
+from contracttools.model import Item
+
+Op = Literal["equal", "insert", "delete"]
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text that is unchanged, inserted or deleted."""
+
+    op: Op
+    text: str
+
+
+def old_text(spans: tuple[Span, ...]) -> str:
+    """Return the text before the change: equal and deleted spans."""
+    return "".join(s.text for s in spans if s.op != "insert")
+
+
+def new_text(spans: tuple[Span, ...]) -> str:
+    """Return the text after the change: equal and inserted spans."""
+    return "".join(s.text for s in spans if s.op != "delete")
+
+
+def count_words(spans: tuple[Span, ...], op: Op) -> int:
+    """Return how many words the spans of one kind hold."""
+    return sum(len(_WORD.findall(s.text)) for s in spans if s.op == op)
+
+
+Status = Literal["equal", "modified", "inserted", "deleted"]
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    """A paragraph, before and after, as spans."""
+
+    status: Status
+    spans: tuple[Span, ...]
+    old: Paragraph | None = None
+    new: Paragraph | None = None
+    type: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A table row: one list of spans per cell."""
+
+    status: Status
+    cells: tuple[tuple[Span, ...], ...]
+
+
+@dataclass(frozen=True)
+class TableChange:
+    """A table, row by row."""
+
+    status: Status
+    rows: tuple[RowChange, ...]
+    old: Table | None = None
+    new: Table | None = None
+    type: Literal["table"] = "table"
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Return every cell's spans in reading order."""
+        return tuple(span for row in self.rows for cell in row.cells for span in cell)
+
+
+BlockChange = ParagraphChange | TableChange
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """How a clause is named on one side."""
+
+    id: str
+    number: str
+    title: str
+
+
+ClauseStatus = Literal["unchanged", "modified", "added", "deleted"]
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """One clause compared: its status, flags and block changes."""
+
+    old: ClauseRef | None
+    new: ClauseRef | None
+    status: ClauseStatus
+    blocks: tuple[BlockChange, ...]
+    depth: int = 0
+    moved: bool = False
+    renumbered: bool = False
+    retitled: bool = False
+    title_spans: tuple[Span, ...] = ()
+    action: str | None = None
+    """The new side's proposal action, where the new side is a proposal."""
+    old_action: str | None = None
+    """The old side's proposal action, where the old side is a proposal."""
+    item: Item | None = field(default=None, compare=False)
+    """The new side's proposal item (old side's for a deleted one)."""
+
+    @property
+    def ref(self) -> ClauseRef:
+        """Return the newest name of the clause."""
+        ref = self.new or self.old
+        assert ref is not None
+        return ref
+
+    @property
+    def changed(self) -> bool:
+        """Return whether anything about the clause differs."""
+        return (
+            self.status != "unchanged"
+            or self.moved
+            or self.renumbered
+            or self.retitled
+            or self.action != self.old_action
+        )
+
+    def words(self, op: Op) -> int:
+        """Return the words inserted or deleted in the body."""
+        return sum(count_words(block.spans, op) for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Side:
+    """What was compared on one side."""
+
+    path: str
+    kind: str
+    title: str
+    party: str | None = None
+    number: int | None = None
+    passed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Redline:
+    """Two documents compared clause by clause, in the new document's reading order."""
+
+    old: Side
+    new: Side
+    clauses: tuple[ClauseChange, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(c.changed for c in self.clauses)
+
+    def stats(self) -> Mapping[str, Mapping[str, int]]:
+        """Return counts of clauses by status and flag, and of words."""
+        counts = {
+            "modified": 0,
+            "added": 0,
+            "deleted": 0,
+            "moved": 0,
+            "renumbered": 0,
+            "unchanged": 0,
+        }
+        for clause in self.clauses:
+            counts[clause.status] += 1
+            counts["moved"] += clause.moved
+            counts["renumbered"] += clause.renumbered
+        words = {
+            "inserted": sum(c.words("insert") for c in self.clauses),
+            "deleted": sum(c.words("delete") for c in self.clauses),
+        }
+        return {"clauses": counts, "words": words}
