@@ -6,14 +6,23 @@ them, so that `--help` and `check` start fast.
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from contracttools import __version__
 from contracttools.problems import ContractFileError
+
+if TYPE_CHECKING:
+    from contracttools.readers import Loaded
+    from contracttools.redline import Redline
 
 TROUBLE = 2
 
@@ -71,6 +80,171 @@ def check(files: tuple[str, ...]) -> None:
             raise ContractFileError(problems)
     noun = "file" if len(files) == 1 else "files"
     click.echo(f"{len(files)} {noun} OK: {clauses} clauses, {proposals} proposals checked")
+
+
+def write_output(target: str, content: str | bytes, inputs: tuple[str, ...]) -> None:
+    """Write a whole output file or nothing: a temporary file renamed into place."""
+    for source in inputs:
+        if os.path.exists(target) and os.path.samefile(target, source):
+            raise click.UsageError(f"-o {target} would overwrite an input file")
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(folder):
+        raise click.UsageError(f"-o {target}: folder {folder} does not exist")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".contracttools-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.remove(temporary)
+        raise
+
+
+def use_color(choice: str, to_file: bool) -> bool:
+    """Return whether to colour: never into a file, `always` wins, else a terminal without NO_COLOR."""
+    if to_file or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _comparable(path: str, loaded: object) -> None:
+    from contracttools.model import Agreement, Proposal
+
+    if not isinstance(loaded, Agreement | Proposal):
+        raise click.UsageError(f"{path}: diff compares agreements and proposals, not a negotiation")
+
+
+TEXT_FORMATS = ("text", "json", "markdown")
+LATER_FORMATS = ("html", "pdf", "docx")
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", help="Write to this file; its extension picks the format.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(TEXT_FORMATS + LATER_FORMATS),
+    help="Output format (default: from -o's extension, else text).",
+)
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
+@click.option("--all", "every", is_flag=True, help="Show unchanged clauses too.")
+@click.option(
+    "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
+)
+def diff(
+    old: str, new: str, output: str | None, fmt: str | None, color: str, every: bool, stat: bool
+) -> None:
+    """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
+    from contracttools.readers import load
+    from contracttools.redline import compare
+
+    fmt = fmt or _format_of(output)
+    if fmt in LATER_FORMATS:
+        raise click.UsageError(f"the {fmt} format is not available yet; use text, json or markdown")
+    with reporting():
+        documents = load(old), load(new)
+    _comparable(old, documents[0])
+    _comparable(new, documents[1])
+    redline = compare(documents[0], documents[1])  # type: ignore[arg-type]
+    text = render(redline, fmt, use_color(color, output is not None), every, stat)
+    if output:
+        write_output(output, text, (old, new))
+    else:
+        click.echo(text, nl=False)
+    sys.exit(1 if redline.changed else 0)
+
+
+def _format_of(output: str | None) -> str:
+    from contracttools.writers import FORMATS
+
+    if output is None:
+        return "text"
+    extension = os.path.splitext(output)[1].lower()
+    if extension not in FORMATS:
+        raise click.UsageError(f"-o {output}: unknown extension '{extension}'; use --format")
+    return FORMATS[extension]
+
+
+def render(redline: Redline, fmt: str, color: bool, every: bool, stat: bool) -> str:
+    """Return the redline in one of the text formats."""
+    if fmt == "json":
+        from contracttools.writers import json
+
+        return json.write(redline)
+    if fmt == "markdown":
+        from contracttools.writers import markdown
+
+        return markdown.write(redline, every)
+    from contracttools.writers import terminal
+
+    options = terminal.TerminalOptions(color=color, all=every)
+    return terminal.write_stat(redline, options) if stat else terminal.write(redline, options)
+
+
+@main.command("git-diff", hidden=True)
+@click.argument("args", nargs=-1)
+def git_diff(args: tuple[str, ...]) -> None:
+    """Act as git's external diff driver (see docs/git.md)."""
+    if len(args) not in (7, 9):
+        raise click.UsageError("git-diff takes the 7 (or 9) arguments git gives an external diff")
+    path, old_file, _, _, new_file = args[:5]
+    new_path = args[7] if len(args) == 9 else path
+    click.echo(f"diff --contracttools a/{path} b/{new_path}")
+    click.echo(git_redline(path, old_file, new_path, new_file), nl=False)
+
+
+def git_redline(old_path: str, old_file: str, new_path: str, new_file: str) -> str:
+    """Return the redline of two versions git hands over, or a plain diff if they do not load."""
+    from contracttools.readers import load
+    from contracttools.redline import compare
+
+    old_data = Path(old_file).read_bytes()
+    new_data = Path(new_file).read_bytes()
+    try:
+        new = load(new_path, new_data) if new_data else None
+        old = load(old_path, old_data) if old_data else None
+    except ContractFileError as err:
+        lines = [f"contracttools: {p}" for p in err.problems]
+        lines.append("contracttools: showing a plain diff instead")
+        plain = difflib.unified_diff(
+            old_data.decode("utf-8", "replace").splitlines(),
+            new_data.decode("utf-8", "replace").splitlines(),
+            f"a/{old_path}",
+            f"b/{new_path}",
+            lineterm="",
+        )
+        return "\n".join([*lines, *plain]) + "\n"
+    old = old if old is not None else _empty_like(new)
+    new = new if new is not None else _empty_like(old)
+    if old is None or new is None:
+        return ""
+    _comparable(old_path, old)
+    _comparable(new_path, new)
+    redline = compare(old, new)  # type: ignore[arg-type]
+    return render(redline, "text", use_color("auto", False), False, False)
+
+
+def _empty_like(document: Loaded | None) -> Loaded | None:
+    """Return an empty document of the same kind: what a file added or deleted is compared with."""
+    from dataclasses import replace
+
+    from contracttools.model import Agreement, Proposal
+
+    if isinstance(document, Agreement):
+        return replace(document, clauses=(), title="(no file)")
+    if isinstance(document, Proposal):
+        return replace(document, items=(), title="(no file)")
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

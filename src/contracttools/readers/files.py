@@ -67,9 +67,11 @@ def _display(path: str | os.PathLike[str]) -> str:
     return os.fspath(path)
 
 
-def _document(path: str) -> tuple[Node, FieldReader]:
+def _document(path: str, data: bytes | None = None) -> tuple[Node, FieldReader]:
+    """Parse a file (or `data`, given as if read from `path`) into its root node."""
     try:
-        data = Path(path).read_bytes()
+        if data is None:
+            data = Path(path).read_bytes()
     except IsADirectoryError:
         raise ContractFileError([Problem(Location(path), "is a folder, not a file")]) from None
     except OSError as err:
@@ -114,15 +116,21 @@ def _expect_kind(root: Node, path: str, kind: str) -> None:
         )
 
 
-def load(path: str | os.PathLike[str]) -> Loaded:
-    """Load any contract file by its `kind`; a folder means its negotiation.yaml."""
+def load(path: str | os.PathLike[str], data: bytes | None = None) -> Loaded:
+    """Load any contract file by its `kind`; a folder means its negotiation.yaml.
+
+    With `data`, the file's content is given (e.g. a version from git) and `path` only
+    names it and anchors its relative paths.
+    """
     path = _display(path)
-    if os.path.isdir(path):
+    if data is None and os.path.isdir(path):
         path = os.path.join(path, "negotiation.yaml")
-    root, _ = _document(path)
+    root, _ = _document(path, data)
     kind = _kind_of(root, path)
     if kind == "agreement":
-        return load_agreement(path)
+        return load_agreement(path, data)
+    if kind == "proposal" and data is not None:
+        return load_proposal(path, data=data)
     if kind == "proposal":
         manifest = find_negotiation(path)
         if manifest is not None:
@@ -158,10 +166,10 @@ def find_negotiation(proposal_path: str) -> str | None:
 # -- agreements -------------------------------------------------------------------
 
 
-def load_agreement(path: str | os.PathLike[str]) -> Agreement:
+def load_agreement(path: str | os.PathLike[str], data: bytes | None = None) -> Agreement:
     """Load and check an agreement file."""
     path = _display(path)
-    root, reader = _document(path)
+    root, reader = _document(path, data)
     _expect_kind(root, path, "agreement")
     fields = reader.mapping(root, "an agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
     if fields is None:
@@ -240,6 +248,7 @@ def load_proposal(
     agreement: Agreement | None = None,
     added_before: Iterable[str] = (),
     party_keys: Iterable[str] | None = None,
+    data: bytes | None = None,
 ) -> Proposal:
     """Load and check a proposal against the agreement it amends.
 
@@ -247,7 +256,7 @@ def load_proposal(
     `party_keys` are the negotiation's parties, where known.
     """
     path = _display(path)
-    root, reader = _document(path)
+    root, reader = _document(path, data)
     _expect_kind(root, path, "proposal")
     fields = reader.mapping(root, "a proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
     if fields is None:

@@ -16,7 +16,8 @@ from contracttools.redline.model import Op, Span
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 TOKEN = re.compile(
     rf"""
-      [$€£¥]?\d+(?:[.,]\d+)*(?:%|[^\W{_CJK}]+)?   # 70,000  $70,000  2.4  5.5%  30th
+      [$€£¥]?\d+(?:[.,]\d+)*(?:\.[A-Za-z](?:\.\d+)*)?(?:%|[^\W{_CJK}]+)?
+                                                 # 70,000 $70,000 2.4 5.5% 30th 2.C 13.B.1
     | [^\W{_CJK}]+(?:['\u2019\-][^\W{_CJK}]+)*          # words, forty-five, writer's
     | \s+
     | .                                            # one character: punctuation, CJK

@@ -1,0 +1,15 @@
+"""Writers: one redline model in, text or bytes out.  No writer imports another."""
+
+FORMATS = {
+    ".txt": "text",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+"""Output format by the extension of -o."""
+
+__all__ = ["FORMATS"]

@@ -1,0 +1,75 @@
+"""The redline as JSON: the public form documented in docs/redline-json.md."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from contracttools.redline.model import (
+    BlockChange,
+    ClauseChange,
+    ClauseRef,
+    Redline,
+    Span,
+    TableChange,
+)
+from contracttools.writers.labels import concept
+
+VERSION = 1
+
+
+def _spans(spans: tuple[Span, ...]) -> list[dict[str, str]]:
+    return [{"op": s.op, "text": s.text} for s in spans]
+
+
+def _ref(ref: ClauseRef | None) -> dict[str, str] | None:
+    return None if ref is None else {"id": ref.id, "number": ref.number, "title": ref.title}
+
+
+def _block(block: BlockChange) -> dict[str, Any]:
+    if isinstance(block, TableChange):
+        return {
+            "type": "table",
+            "status": block.status,
+            "rows": [
+                {"status": row.status, "cells": [{"spans": _spans(cell)} for cell in row.cells]}
+                for row in block.rows
+            ],
+        }
+    return {"type": "paragraph", "status": block.status, "spans": _spans(block.spans)}
+
+
+def _clause(clause: ClauseChange) -> dict[str, Any]:
+    item = clause.item
+    return {
+        "old": _ref(clause.old),
+        "new": _ref(clause.new),
+        "status": clause.status,
+        "moved": clause.moved,
+        "renumbered": clause.renumbered,
+        "retitled": clause.retitled,
+        "depth": clause.depth,
+        "action": clause.action,
+        "old_action": clause.old_action,
+        "summary": item.summary if item is not None else None,
+        "concept": concept(clause) or None,
+        "title_spans": _spans(clause.title_spans),
+        "blocks": [_block(b) for b in clause.blocks],
+    }
+
+
+def document(redline: Redline) -> dict[str, Any]:
+    """Return the redline as plain data."""
+    return {
+        "version": VERSION,
+        "old": asdict(redline.old),
+        "new": asdict(redline.new),
+        "stats": redline.stats(),
+        "clauses": [_clause(c) for c in redline.clauses],
+    }
+
+
+def write(redline: Redline) -> str:
+    """Return the redline as JSON text."""
+    return json.dumps(document(redline), ensure_ascii=False, indent=2) + "\n"

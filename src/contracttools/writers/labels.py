@@ -1,0 +1,67 @@
+"""Words every writer uses for actions and clause tags."""
+
+from __future__ import annotations
+
+from contracttools.redline.model import ClauseChange, Redline, Side
+
+ACTION_LABELS = {
+    "amend": "AMEND",
+    "add": "NEW",
+    "delete": "DELETE",
+    "status-quo": "STATUS QUO",
+    "withdraw": "WITHDRAWN",
+    "accept": "ACCEPT",
+    "reject": "REJECT",
+    "concept": "CONCEPT",
+}
+
+
+def tags(clause: ClauseChange) -> list[str]:
+    """Return the tags of a clause: e.g. ['moved', 'renumbered 3.B -> 2.F', 'AMEND']."""
+    out: list[str] = []
+    if clause.status in ("added", "deleted"):
+        out.append(clause.status)
+    if clause.moved:
+        out.append("moved")
+    if clause.renumbered and clause.old and clause.new:
+        out.append(f"renumbered {clause.old.number} -> {clause.new.number}")
+    if clause.retitled:
+        out.append("retitled")
+    if clause.old_action and clause.old_action != clause.action:
+        out.append(f"was {ACTION_LABELS[clause.old_action]}")
+    if clause.action:
+        out.append(ACTION_LABELS[clause.action])
+    return out
+
+
+def concept(clause: ClauseChange) -> str:
+    """Return a concept item's description (prose, not language), or an empty string."""
+    item = clause.item
+    if item is None or item.action != "concept" or not item.text:
+        return ""
+    return " ".join(item.text.split())
+
+
+def heading(clause: ClauseChange) -> str:
+    """Return "2.A General Increases"."""
+    ref = clause.ref
+    return " ".join(part for part in (ref.number, ref.title) if part) or ref.id
+
+
+def describe(side: Side) -> str:
+    """Return a one-line description of a compared document."""
+    if side.kind == "proposal":
+        when = side.passed_at.replace("T", " ") if side.passed_at else ""
+        return f"{side.title} ({side.party} #{side.number}, passed {when})"
+    return side.title
+
+
+def summary_line(redline: Redline) -> str:
+    """Return "6 modified, 2 added, ...; 234 words inserted, 125 deleted"."""
+    stats = redline.stats()
+    clauses, words = stats["clauses"], stats["words"]
+    parts = [f"{clauses[k]} {k}" for k in ("modified", "added", "deleted", "moved", "renumbered")]
+    return (
+        f"{', '.join(parts)}, {clauses['unchanged']} unchanged; "
+        f"{words['inserted']} words inserted, {words['deleted']} deleted"
+    )
