@@ -39,6 +39,7 @@ class FieldReader:
         required = tuple(required)
         allowed = (*required, *optional)
         values: dict[str, Node] = {}
+        suggested: set[str] = set()
         for key, value in node.pairs:
             if key.kind != "scalar":
                 self.problem(key, f"a key in {what} must be a word, not {key.describe()}", context)
@@ -53,15 +54,13 @@ class FieldReader:
                 )
                 continue
             if name not in allowed:
-                self.problem(
-                    key,
-                    f"unknown key '{name}' in {what}{did_you_mean(name, allowed)}",
-                    context,
-                )
+                hint = did_you_mean(name, allowed)
+                suggested.add(hint.split("'")[1] if hint else "")
+                self.problem(key, f"unknown key '{name}' in {what}{hint}", context)
                 continue
             values[name] = value
         for name in required:
-            if name not in values:
+            if name not in values and name not in suggested:
                 self.problem(node, f"{what} is missing required key '{name}'", context)
         return values
 

@@ -572,7 +572,8 @@ def _tentative(
     fields = reader.mapping(node, "a tentative agreement", TA_KEYS, TA_OPTIONAL, context)
     if fields is None:
         return None
-    if known is not None and clause is not None and clause_node is not None and clause not in known:
+    unknown = known is not None and clause is not None and clause not in known
+    if unknown and clause is not None and clause_node is not None and known is not None:
         reader.problem(
             clause_node, f"unknown clause '{clause}'{did_you_mean(clause, known)}", context
         )
@@ -592,7 +593,7 @@ def _tentative(
         reader.choice(fields.get("party"), "party", tuple(parties), context) if parties else None
     )
     number = reader.integer(fields.get("proposal"), "'proposal'", context)
-    if party is not None and number is not None and clause is not None:
+    if party is not None and number is not None and clause is not None and not unknown:
         source = next((p for p in proposals if p.party == party and p.number == number), None)
         if source is None:
             reader.problem(

@@ -1,0 +1,46 @@
+"""Shared fixtures: small contract files written on the fly."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "wga-2023"
+
+AGREEMENT = """\
+kind: agreement
+id: base
+title: Base Agreement
+clauses:
+  - id: pay
+    number: Article 1
+    title: Pay
+    clauses:
+      - id: pay.increase
+        number: "1.A"
+        title: Increases
+        text: |
+          Each minimum shall be increased by three percent (3%).
+      - id: pay.timing
+        number: "1.B"
+        title: Time of Payment
+        text: Payment is due within seven (7) days.
+"""
+
+Writer = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Writer:
+    """Return a function that writes a file (dedented) into a temporary folder."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write
