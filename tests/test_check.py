@@ -71,13 +71,24 @@ AGREEMENT_CASES = {
         ["{p}:6:1: tab in indentation; indent with spaces"],
     ),
     "empty file": ("# nothing here\n\n", ["{p}:1:1: the file is empty"]),
-    "not a mapping": ("- one\n- two\n", ["{p}:1:1: a contract file must be a mapping with a 'kind' key, not a list"]),
+    "not a mapping": (
+        "- one\n- two\n",
+        ["{p}:1:1: a contract file must be a mapping with a 'kind' key, not a list"],
+    ),
     "wrong kind": (
         AGREEMENT.replace("kind: agreement", "kind: agrement"),
-        ["{p}:1:7: unknown kind 'agrement' (one of: agreement, proposal, negotiation); did you mean 'agreement'?"],
+        [
+            "{p}:1:7: unknown kind 'agrement' (one of: agreement, proposal, negotiation); did you mean 'agreement'?"
+        ],
     ),
-    "YAML syntax": ("kind: agreement\ntitle: [unclosed\n", ["{p}:3:1: YAML syntax: did not find expected ',' or ']'"]),
-    "two documents": (AGREEMENT + "---\nkind: agreement\n", ["{p}:18:1: more than one YAML document; keep one document per file"]),
+    "YAML syntax": (
+        "kind: agreement\ntitle: [unclosed\n",
+        ["{p}:3:1: YAML syntax: did not find expected ',' or ']'"],
+    ),
+    "two documents": (
+        AGREEMENT + "---\nkind: agreement\n",
+        ["{p}:18:1: more than one YAML document; keep one document per file"],
+    ),
     "duplicate key": (
         AGREEMENT.replace("title: Base Agreement", "title: Base Agreement\ntitle: Again"),
         ["{p}:4:1: duplicate key 'title' (first given at line 3)"],
@@ -108,11 +119,15 @@ def test_invalid_utf8(tmp_path: Path) -> None:
     path.write_bytes(AGREEMENT.encode().replace(b"Pay\n", b"Pa\xffy\n", 1))
     code, output = run_check(path)
     assert code == 2
-    assert output.splitlines()[0] == f"{path}:7:14: invalid UTF-8 (byte 0xff); save the file as UTF-8"
+    assert (
+        output.splitlines()[0] == f"{path}:7:14: invalid UTF-8 (byte 0xff); save the file as UTF-8"
+    )
 
 
 def test_all_problems_of_a_file_in_one_run(write: Writer) -> None:
-    text = AGREEMENT.replace("title: Increases", "titel: Increases").replace("title: Pay", "title: [Pay]")
+    text = AGREEMENT.replace("title: Increases", "titel: Increases").replace(
+        "title: Pay", "title: [Pay]"
+    )
     code, output = run_check(write("agreement.yaml", text))
     assert code == 2
     assert output.splitlines()[-1] == "2 problems found"
@@ -121,15 +136,21 @@ def test_all_problems_of_a_file_in_one_run(write: Writer) -> None:
 PROPOSAL_CASES = {
     "unknown action with a hint": (
         "  - clause: pay.increase\n    action: ammend\n    text: x\n",
-        ["{p}:8:13: item 'pay.increase': unknown action 'ammend' (one of: amend, add, delete, status-quo, withdraw, accept, reject, concept); did you mean 'amend'?"],
+        [
+            "{p}:8:13: item 'pay.increase': unknown action 'ammend' (one of: amend, add, delete, status-quo, withdraw, accept, reject, concept); did you mean 'amend'?"
+        ],
     ),
     "item names an unknown clause": (
         "  - clause: pay.increse\n    action: delete\n",
-        ["{p}:7:13: item 'pay.increse': unknown clause 'pay.increse'; did you mean 'pay.increase'?"],
+        [
+            "{p}:7:13: item 'pay.increse': unknown clause 'pay.increse'; did you mean 'pay.increase'?"
+        ],
     ),
     "after names an unknown clause": (
         "  - clause: pay.new\n    action: add\n    number: 1.C\n    title: New\n    after: pay.timeing\n    text: x\n",
-        ["{p}:11:12: item 'pay.new': 'after' names unknown clause 'pay.timeing'; did you mean 'pay.timing'?"],
+        [
+            "{p}:11:12: item 'pay.new': 'after' names unknown clause 'pay.timeing'; did you mean 'pay.timing'?"
+        ],
     ),
     "amend without text": (
         "  - clause: pay.increase\n    action: amend\n",
@@ -137,7 +158,9 @@ PROPOSAL_CASES = {
     ),
     "add of an existing clause": (
         "  - clause: pay.timing\n    action: add\n    number: 1.C\n    title: T\n    parent: pay\n    text: x\n",
-        ["{p}:7:13: item 'pay.timing': new clause 'pay.timing' is already in the agreement; use 'amend'"],
+        [
+            "{p}:7:13: item 'pay.timing': new clause 'pay.timing' is already in the agreement; use 'amend'"
+        ],
     ),
     "cost with a bad amount": (
         "  - clause: pay.timing\n    action: delete\n    cost: [{valuer: union, amount: lots}]\n",
@@ -171,7 +194,9 @@ def test_amends_a_missing_file(write: Writer) -> None:
     path = write("proposal.yaml", PROPOSAL_HEAD + "  - clause: pay.timing\n    action: delete\n")
     code, output = run_check(path)
     assert code == 2
-    assert output.splitlines()[0].startswith(f"{path}:5:9: 'amends' names 'agreement.yaml', which does not exist")
+    assert output.splitlines()[0].startswith(
+        f"{path}:5:9: 'amends' names 'agreement.yaml', which does not exist"
+    )
 
 
 NEGOTIATION = """\
@@ -194,7 +219,10 @@ tentative_agreements:
 
 def _negotiation(write: Writer, manifest: str) -> Path:
     write("agreement.yaml", AGREEMENT)
-    write("proposal.yaml", PROPOSAL_HEAD + "  - clause: pay.timing\n    action: amend\n    text: Due in 5 days.\n")
+    write(
+        "proposal.yaml",
+        PROPOSAL_HEAD + "  - clause: pay.timing\n    action: amend\n    text: Due in 5 days.\n",
+    )
     return write("negotiation.yaml", manifest)
 
 
@@ -210,7 +238,9 @@ NEGOTIATION_CASES = {
     ),
     "TA names an unknown clause": (
         NEGOTIATION.replace("  - clause: pay.timing", "  - clause: pay.timin"),
-        ["{p}:10:13: tentative agreement 'pay.timin': unknown clause 'pay.timin'; did you mean 'pay.timing'?"],
+        [
+            "{p}:10:13: tentative agreement 'pay.timin': unknown clause 'pay.timin'; did you mean 'pay.timing'?"
+        ],
     ),
     "TA names a proposal that does not exist": (
         NEGOTIATION.replace("    proposal: 1", "    proposal: 2"),
@@ -218,7 +248,9 @@ NEGOTIATION_CASES = {
     ),
     "unknown role": (
         NEGOTIATION.replace("role: employer", "role: employers"),
-        ["{p}:5:55: party 'employer': unknown role 'employers' (one of: union, employer); did you mean 'employer'?"],
+        [
+            "{p}:5:55: party 'employer': unknown role 'employers' (one of: union, employer); did you mean 'employer'?"
+        ],
     ),
 }
 
@@ -233,14 +265,20 @@ def test_negotiation_errors(case: str, write: Writer) -> None:
 
 
 def test_alias_bomb_is_refused_fast(write: Writer) -> None:
-    lines = ["kind: agreement", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines = [
+        "kind: agreement",
+        'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     path = write("bomb.yaml", "\n".join(lines) + "\n")
     start = time.perf_counter()
     code, output = run_check(path)
     assert time.perf_counter() - start < 1.0
     assert code == 2
-    assert output.splitlines()[0] == f"{path}:3:10: YAML alias '*a0' is not allowed in contract files; write the value out"
+    assert (
+        output.splitlines()[0]
+        == f"{path}:3:10: YAML alias '*a0' is not allowed in contract files; write the value out"
+    )
 
 
 @pytest.mark.parametrize(
@@ -265,7 +303,10 @@ def test_real_process_exits_2_without_traceback(write: Writer) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src")}
     result = subprocess.run(
         [sys.executable, "-m", "contracttools", "check", str(path)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stdout == ""
@@ -281,7 +322,9 @@ def test_help_and_check_do_not_import_heavy_writers() -> None:
         f"CliRunner().invoke(main, ['check', {str(SAMPLES)!r}]);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -9,7 +9,7 @@ clause says is shown as written.  Emphasis (`*x*`, `**x**`) and pipe tables are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -33,8 +33,8 @@ class Paragraph:
 
     text: str
     marks: tuple[Mark, ...] = ()
-    line: int = 0
-    """0-based line of the paragraph within the body."""
+    line: int = field(default=0, compare=False)
+    """0-based line of the paragraph within the body (where it is, not what it is)."""
 
     @property
     def type(self) -> str:
@@ -46,7 +46,7 @@ class Table:
     """A pipe table: the first row is the header."""
 
     rows: tuple[tuple[str, ...], ...]
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
     @property
     def type(self) -> str:

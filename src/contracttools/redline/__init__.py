@@ -3,6 +3,7 @@
 from contracttools.redline.compare import compare, compare_entries
 from contracttools.redline.model import (
     BlockChange,
+    CellChange,
     ClauseChange,
     ClauseRef,
     ParagraphChange,
@@ -18,6 +19,7 @@ from contracttools.redline.words import diff_words, tokenize
 
 __all__ = [
     "BlockChange",
+    "CellChange",
     "ClauseChange",
     "ClauseRef",
     "ParagraphChange",

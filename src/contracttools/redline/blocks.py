@@ -11,6 +11,7 @@ from typing import TypeVar
 from contracttools.body import Block, Paragraph, Table
 from contracttools.redline.model import (
     BlockChange,
+    CellChange,
     ParagraphChange,
     RowChange,
     Span,
@@ -110,9 +111,7 @@ def unchanged(block: Block) -> BlockChange:
     """Return a block that did not change, as a change."""
     if isinstance(block, Paragraph):
         return ParagraphChange("equal", (Span("equal", block.text),), block, block)
-    rows = tuple(
-        RowChange("equal", tuple((Span("equal", c),) if c else () for c in r)) for r in block.rows
-    )
+    rows = tuple(RowChange("equal", tuple(_cell(c, c) for c in r)) for r in block.rows)
     return TableChange("equal", rows, block, block)
 
 
@@ -158,9 +157,9 @@ def _row(old: tuple[str, ...] | None, new: tuple[str, ...] | None) -> RowChange:
     return RowChange("equal" if old == new else "modified", cells)
 
 
-def _cell(old: str | None, new: str | None) -> tuple[Span, ...]:
+def _cell(old: str | None, new: str | None) -> CellChange:
     if old is None:
-        return (Span("insert", new),) if new else ()
+        return CellChange("inserted", (Span("insert", new),) if new else ())
     if new is None:
-        return (Span("delete", old),) if old else ()
-    return diff_words(old, new)
+        return CellChange("deleted", (Span("delete", old),) if old else ())
+    return CellChange("equal" if old == new else "modified", diff_words(old, new))

@@ -52,11 +52,19 @@ class ParagraphChange:
 
 
 @dataclass(frozen=True)
-class RowChange:
-    """A table row: one list of spans per cell."""
+class CellChange:
+    """A table cell: inserted or deleted when the row gained or lost a column."""
 
     status: Status
-    cells: tuple[tuple[Span, ...], ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A table row, cell by cell."""
+
+    status: Status
+    cells: tuple[CellChange, ...]
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ class TableChange:
     @property
     def spans(self) -> tuple[Span, ...]:
         """Return every cell's spans in reading order."""
-        return tuple(span for row in self.rows for cell in row.cells for span in cell)
+        return tuple(span for row in self.rows for cell in row.cells for span in cell.spans)
 
 
 BlockChange = ParagraphChange | TableChange

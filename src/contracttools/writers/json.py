@@ -33,7 +33,10 @@ def _block(block: BlockChange) -> dict[str, Any]:
             "type": "table",
             "status": block.status,
             "rows": [
-                {"status": row.status, "cells": [{"spans": _spans(cell)} for cell in row.cells]}
+                {
+                    "status": row.status,
+                    "cells": [{"status": c.status, "spans": _spans(c.spans)} for c in row.cells],
+                }
                 for row in block.rows
             ],
         }

@@ -34,6 +34,14 @@ def tags(clause: ClauseChange) -> list[str]:
     return out
 
 
+_VISIBLE = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n"} | {0x7F: 0x2421}
+
+
+def visible(text: str) -> str:
+    """Return text with control characters shown as symbols (a bell as '␇'), for text outputs."""
+    return text.translate(_VISIBLE)
+
+
 def concept(clause: ClauseChange) -> str:
     """Return a concept item's description (prose, not language), or an empty string."""
     item = clause.item

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
-from contracttools.writers.labels import concept, describe, summary_line, tags
+from contracttools.writers.labels import concept, describe, summary_line, tags, visible
 
 
 def _escape(text: str) -> str:
@@ -14,7 +14,7 @@ def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
     """Return spans in CriticMarkup."""
     out = []
     for span in items:
-        text = _escape(span.text) if in_table else span.text
+        text = _escape(visible(span.text)) if in_table else visible(span.text)
         if span.op == "equal":
             out.append(text)
         elif span.op == "delete":
@@ -27,7 +27,7 @@ def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
 def _table(block: TableChange) -> list[str]:
     lines = []
     for number, row in enumerate(block.rows):
-        lines.append("| " + " | ".join(spans(cell, True) for cell in row.cells) + " |")
+        lines.append("| " + " | ".join(spans(cell.spans, True) for cell in row.cells) + " |")
         if number == 0:
             lines.append("|" + " --- |" * len(row.cells))
     return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
-from contracttools.writers.labels import concept, describe, heading, summary_line, tags
+from contracttools.writers.labels import concept, describe, heading, summary_line, tags, visible
 
 BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31;9m", "\x1b[32;4m", "\x1b[36m", "\x1b[0m"
 
@@ -22,12 +22,13 @@ def spans(items: tuple[Span, ...], color: bool) -> str:
     """Return spans marked for the terminal."""
     out = []
     for span in items:
+        text = visible(span.text)
         if span.op == "equal":
-            out.append(span.text)
+            out.append(text)
         elif color:
-            out.append(f"{RED if span.op == 'delete' else GREEN}{span.text}{RESET}")
+            out.append(f"{RED if span.op == 'delete' else GREEN}{text}{RESET}")
         else:
-            out.append(f"[-{span.text}-]" if span.op == "delete" else f"{{+{span.text}+}}")
+            out.append(f"[-{text}-]" if span.op == "delete" else f"{{+{text}+}}")
     return "".join(out)
 
 
@@ -45,7 +46,7 @@ def _clause(clause: ClauseChange, color: bool) -> list[str]:
         if isinstance(block, TableChange):
             for row in block.rows:
                 mark = {"inserted": "+", "deleted": "-", "modified": "~", "equal": " "}[row.status]
-                cells = " | ".join(spans(cell, color) for cell in row.cells)
+                cells = " | ".join(spans(cell.spans, color) for cell in row.cells)
                 lines.append(f"{mark} | {cells} |")
         else:
             lines.append(spans(block.spans, color))

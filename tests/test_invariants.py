@@ -1,0 +1,192 @@
+"""Properties that hold for every input: the redline never misrepresents a word."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contracttools.body import Paragraph, Table, parse_body
+from contracttools.readers import load_agreement
+from contracttools.redline import compare, diff_words, new_text, old_text, tokenize
+from contracttools.redline.blocks import diff_blocks
+from contracttools.redline.model import ParagraphChange, TableChange
+
+WORDS = [
+    "the",
+    "Producer",
+    "shall",
+    "pay",
+    "writer",
+    "thirty",
+    "(30)",
+    "days",
+    "$70,000",
+    "5.5%",
+    "2.4",
+    "§",
+    "12.3",
+    "—",
+    "l’écrivain",
+    "“promptly”",
+    "作家",
+    "報酬",
+    "forty-five",
+    "(a)",
+    ",",
+    ".",
+    ";",
+    "week",
+    "minimum",
+    "residual",
+    "\u000b",
+    "\x07",
+]
+words = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join)
+raw = st.text(max_size=60)
+texts = st.one_of(words, raw, st.sampled_from(["", " ", "  \n\t ", "\n"]))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts, texts)
+def test_spans_rebuild_both_texts(old: str, new: str) -> None:
+    spans = diff_words(old, new)
+    assert old_text(spans) == old
+    assert new_text(spans) == new
+    assert all(span.text for span in spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_text_against_itself_is_unchanged(text: str) -> None:
+    assert all(span.op == "equal" for span in diff_words(text, text))
+
+
+@given(texts)
+def test_tokens_rebuild_the_text(text: str) -> None:
+    assert "".join(tokenize(text)) == text
+
+
+cells = st.lists(st.sampled_from(WORDS[:12]), min_size=0, max_size=3).map(" ".join)
+tables = st.integers(1, 4).flatmap(
+    lambda width: st.lists(st.tuples(*[cells] * width), min_size=1, max_size=8).map(
+        lambda rows: Table(tuple(rows))
+    )
+)
+paragraphs = words.filter(lambda t: t.strip() != "").map(lambda t: Paragraph(" ".join(t.split())))
+blocks = st.lists(st.one_of(paragraphs, tables), max_size=6)
+
+
+def _rebuilt(changes: tuple[Any, ...], side: str) -> list[Any]:
+    absent, skip = ("inserted", "insert") if side == "old" else ("deleted", "delete")
+    out: list[Any] = []
+    for change in changes:
+        if change.status == absent:
+            continue
+        if isinstance(change, ParagraphChange):
+            out.append(("p", "".join(s.text for s in change.spans if s.op != skip)))
+        else:
+            assert isinstance(change, TableChange)
+            rows = []
+            for row in change.rows:
+                if row.status == absent:
+                    continue
+                row_cells = [
+                    "".join(s.text for s in cell.spans if s.op != skip)
+                    for cell in row.cells
+                    if cell.status != absent
+                ]
+                rows.append(tuple(row_cells))
+            out.append(("t", tuple(rows)))
+    return out
+
+
+def _plain(items: list[Any]) -> list[Any]:
+    return [("p", b.text) if isinstance(b, Paragraph) else ("t", b.rows) for b in items]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(blocks, blocks)
+def test_block_changes_rebuild_both_bodies(old: list[Any], new: list[Any]) -> None:
+    changes = diff_blocks(old, new)
+    assert _rebuilt(changes, "old") == _plain(old)
+    assert _rebuilt(changes, "new") == _plain(new)
+
+
+def _cell_text(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.replace("|", "") for v in values)
+
+
+bodies = st.lists(
+    st.one_of(
+        words.map(lambda t: t.replace("|", "")),
+        st.lists(st.tuples(cells, cells), min_size=1, max_size=5).map(
+            lambda rows: (
+                "| H1 | H2 |\n| --- | --- |\n"
+                + "\n".join(f"| {a or '-'} | {b or '-'} |" for a, b in rows)
+            )
+        ),
+    ),
+    max_size=4,
+).map(lambda parts: "\n\n".join(parts))
+
+
+@st.composite
+def agreements(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    count = draw(st.integers(0, 8))
+    old = [
+        {
+            "id": f"c{i}",
+            "number": str(i + 1),
+            "title": draw(st.sampled_from(["Pay", "Notice", "Term"])),
+            "text": draw(bodies),
+        }
+        for i in range(count)
+    ]
+    new = []
+    for clause in old:
+        fate = draw(st.sampled_from(["keep", "keep", "edit", "drop", "renumber"]))
+        if fate == "drop":
+            continue
+        clause = dict(clause)
+        if fate == "edit":
+            clause["text"] = draw(bodies)
+        if fate == "renumber":
+            clause["number"] = clause["number"] + "A"
+        new.append(clause)
+    new = draw(st.permutations(new)) if draw(st.booleans()) else new
+    for i in range(draw(st.integers(0, 2))):
+        new.append({"id": f"n{i}", "number": f"9.{i}", "title": "New", "text": draw(bodies)})
+    return old, list(new)
+
+
+def _load(name: str, clauses: list[dict[str, Any]]) -> Any:
+    document = {"kind": "agreement", "id": name, "title": name, "clauses": clauses}
+    if not clauses:
+        document["clauses"] = [{"id": "placeholder", "number": "0", "title": "Placeholder"}]
+    return load_agreement(f"{name}.yaml", yaml.safe_dump(document, allow_unicode=True).encode())
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agreements())
+def test_every_clause_rebuilds_from_the_redline(
+    pair: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+) -> None:
+    old, new = _load("old", pair[0]), _load("new", pair[1])
+    redline = compare(old, new)
+    for side, document in (("old", old), ("new", new)):
+        rebuilt = {
+            getattr(c, side).id: _rebuilt(c.blocks, side)
+            for c in redline.clauses
+            if getattr(c, side)
+        }
+        expected = {clause.id: _plain(list(clause.blocks)) for clause, _ in document.walk()}
+        assert rebuilt == expected
+    assert not compare(old, old).changed
+    assert not compare(new, new).changed
+
+
+def test_body_parse_is_stable_under_rewrapping() -> None:
+    assert parse_body("a b\nc  d\n\ne") == parse_body("a\nb c d\n\n\ne\n")
