@@ -156,11 +156,12 @@ def diff(
     _comparable(old, documents[0])
     _comparable(new, documents[1])
     redline = compare(documents[0], documents[1])  # type: ignore[arg-type]
-    text = render(redline, fmt, use_color(color, output is not None), every, stat)
+    colored = use_color(color, output is not None)
+    text = render(redline, fmt, colored, every, stat)
     if output:
         write_output(output, text, (old, new))
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colored)
     sys.exit(1 if redline.changed else 0)
 
 

@@ -15,7 +15,8 @@ from contracttools.redline.model import (
     new_text,
     old_text,
 )
-from contracttools.redline.words import diff_words, tokenize
+from contracttools.redline.tokens import tokenize
+from contracttools.redline.words import diff_words
 
 __all__ = [
     "BlockChange",

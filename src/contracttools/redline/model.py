@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from contracttools.body import Paragraph, Table
 from contracttools.model import Item
+from contracttools.redline import tokens
 
 Op = Literal["equal", "insert", "delete"]
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ def new_text(spans: tuple[Span, ...]) -> str:
 
 def count_words(spans: tuple[Span, ...], op: Op) -> int:
     """Return how many words the spans of one kind hold."""
-    return sum(len(_WORD.findall(s.text)) for s in spans if s.op == op)
+    return sum(tokens.count_words(s.text) for s in spans if s.op == op)
 
 
 Status = Literal["equal", "modified", "inserted", "deleted"]

@@ -12,25 +12,10 @@ import re
 from diff_match_patch import diff_match_patch
 
 from contracttools.redline.model import Op, Span
+from contracttools.redline.tokens import tokenize
 
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
-TOKEN = re.compile(
-    rf"""
-      [$€£¥]?\d+(?:[.,]\d+)*(?:\.[A-Za-z](?:\.\d+)*)?(?:%|[^\W{_CJK}]+)?
-                                                 # 70,000 $70,000 2.4 5.5% 30th 2.C 13.B.1
-    | [^\W{_CJK}]+(?:['\u2019\-][^\W{_CJK}]+)*          # words, forty-five, writer's
-    | \s+
-    | .                                            # one character: punctuation, CJK
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 _PRIVATE_USE = 0xE000
 _SUPPLEMENTARY = 0xF0000
-
-
-def tokenize(text: str) -> list[str]:
-    """Return the tokens of a text; joined, they give the text back."""
-    return TOKEN.findall(text)
 
 
 def _code(index: int) -> str:
