@@ -61,6 +61,7 @@ def test_counter_against_demand_shows_moves_and_actions() -> None:
 
 def test_producers_draft_moves_the_episodic_clause() -> None:
     code, output = diff(AGREEMENT, PRODUCERS_1)
+    assert code == 1
     assert (
         "  == 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]" in output
     )

@@ -1,0 +1,51 @@
+# Quick start:  make demo   (set up, then check and redline the sample negotiation)
+#               make test   (set up, then lint, type-check and run the test suite)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    := out
+
+.PHONY: demo test lint typecheck pytest system wheel-check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Libraries WeasyPrint loads at run time, and pdftotext for the PDF tests.
+system:
+	@sh scripts/system-packages.sh
+
+demo: system $(VENV)/.installed
+	@mkdir -p $(OUT)
+	$(BIN)/contracttools check samples/wga-2023
+	$(BIN)/contracttools diff --stat samples/wga-2023/agreement-2020.yaml samples/wga-2023/02-producers-1.yaml || test $$? -eq 1
+	$(BIN)/contracttools diff samples/wga-2023/01-guild-1.yaml samples/wga-2023/02-producers-1.yaml || test $$? -eq 1
+	$(BIN)/contracttools diff samples/wga-2023/agreement-2020.yaml samples/wga-2023/01-guild-1.yaml -o $(OUT)/guild-1-redline.md || test $$? -eq 1
+	$(BIN)/contracttools diff samples/wga-2023/agreement-2020.yaml samples/wga-2023/01-guild-1.yaml -o $(OUT)/guild-1-redline.json || test $$? -eq 1
+	@echo "Wrote $(OUT)/guild-1-redline.md and $(OUT)/guild-1-redline.json"
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+pytest: system $(VENV)/.installed
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+# Build the wheel, install it in a fresh environment, run it from outside the checkout.
+wheel-check: $(VENV)/.installed
+	rm -rf dist
+	$(BIN)/pip install --quiet build
+	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	sh scripts/wheel-check.sh dist/*.whl
+
+clean:
+	rm -rf $(VENV) dist $(OUT)
