@@ -1,13 +1,15 @@
 #!/bin/sh
 # Install the system libraries contracttools needs where they are missing (Debian/Ubuntu):
-# Pango and HarfBuzz (with its subset library) for WeasyPrint, poppler-utils for the PDF tests.
+# Pango and HarfBuzz (with its subset library) for WeasyPrint, poppler-utils for the PDF tests,
+# DejaVu (Latin, Greek, Cyrillic) and Droid Sans Fallback (Chinese, Japanese, Korean) fonts.
 set -eu
 missing=""
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib libpango-1.0.so.0 || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
 have_lib libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
-fc-list 2>/dev/null | grep -qi "dejavu" || missing="$missing fonts-dejavu-core"
+fc-list 2>/dev/null | grep -qi "dejavu serif" || missing="$missing fonts-dejavu-core"
+fc-list 2>/dev/null | grep -qi "droid sans fallback" || missing="$missing fonts-droid-fallback"
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "contracttools needs:$missing (install them with your package manager)" >&2

@@ -120,7 +120,16 @@ def _comparable(path: str, loaded: object) -> None:
 
 
 TEXT_FORMATS = ("text", "json", "markdown")
-LATER_FORMATS = ("html", "pdf", "docx")
+PAGE_FORMATS = ("html", "pdf")
+LATER_FORMATS = ("docx",)
+templates_option = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of templates that override the shipped ones.",
+)
+paper_option = click.option(
+    "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True
+)
 
 
 @main.command()
@@ -141,8 +150,18 @@ LATER_FORMATS = ("html", "pdf", "docx")
 @click.option(
     "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
 )
+@templates_option
+@paper_option
 def diff(
-    old: str, new: str, output: str | None, fmt: str | None, color: str, every: bool, stat: bool
+    old: str,
+    new: str,
+    output: str | None,
+    fmt: str | None,
+    color: str,
+    every: bool,
+    stat: bool,
+    templates: str | None,
+    paper: str,
 ) -> None:
     """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
     from contracttools.readers import load
@@ -150,19 +169,66 @@ def diff(
 
     fmt = fmt or _format_of(output)
     if fmt in LATER_FORMATS:
-        raise click.UsageError(f"the {fmt} format is not available yet; use text, json or markdown")
+        raise click.UsageError(
+            f"the {fmt} format is not available yet; use text, json, markdown, html or pdf"
+        )
+    if fmt == "pdf" and output is None:
+        raise click.UsageError("PDF output needs -o FILE.pdf")
     with reporting():
         documents = load(old), load(new)
     _comparable(old, documents[0])
     _comparable(new, documents[1])
     redline = compare(documents[0], documents[1])  # type: ignore[arg-type]
     colored = use_color(color, output is not None)
+    if fmt in PAGE_FORMATS:
+        from contracttools.writers.html import PageOptions, write_redline
+
+        options = PageOptions(paper, Path(templates) if templates else None, every)
+        with template_errors():
+            page = write_redline(redline, options)
+        content = pdf_bytes(page, templates) if fmt == "pdf" else page
+        if output:
+            write_output(output, content, (old, new))
+        else:
+            click.echo(page, nl=False)
+        sys.exit(1 if redline.changed else 0)
     text = render(redline, fmt, colored, every, stat)
     if output:
         write_output(output, text, (old, new))
     else:
         click.echo(text, nl=False, color=colored)
     sys.exit(1 if redline.changed else 0)
+
+
+@contextmanager
+def template_errors() -> Iterator[None]:
+    """Report a template's mistake as `path:line:column: message`, exit 2."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    try:
+        yield
+    except TemplateSyntaxError as err:
+        where = err.filename or err.name or "template"
+        click.echo(f"{where}:{err.lineno}:1: template error: {err.message}", err=True)
+        raise ProblemsReported() from None
+    except (TemplateError, SecurityError) as err:
+        click.echo(f"template error: {err}", err=True)
+        raise ProblemsReported() from None
+
+
+def pdf_bytes(page: str, templates: str | None) -> bytes:
+    """Return the PDF of an HTML page, reading only from the template folders."""
+    import logging
+
+    from contracttools.templating import template_folders
+    from contracttools.writers import pdf
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    folders = template_folders(templates)
+    base = next((f for f in folders if (f / "contracttools.css").is_file()), folders[-1])
+    return pdf.write(page, folders, base)
 
 
 def _format_of(output: str | None) -> str:
@@ -190,6 +256,68 @@ def render(redline: Redline, fmt: str, color: bool, every: bool, stat: bool) -> 
 
     options = terminal.TerminalOptions(color=color, all=every)
     return terminal.write_stat(redline, options) if stat else terminal.write(redline, options)
+
+
+@main.command()
+@click.argument("proposal", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, help="The packet file: .pdf, .html (or .docx).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(PAGE_FORMATS + LATER_FORMATS),
+    help="Output format (default: from -o's extension).",
+)
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Redline against the other party's proposal, not the agreement.",
+)
+@click.option(
+    "--signoff", is_flag=True, help="A tentative-agreement block (initials, date) after each item."
+)
+@click.option(
+    "--include-notes", is_flag=True, help="A team copy with internal notes, stamped CONFIDENTIAL."
+)
+@templates_option
+@paper_option
+def packet(
+    proposal: str,
+    output: str,
+    fmt: str | None,
+    against: str | None,
+    signoff: bool,
+    include_notes: bool,
+    templates: str | None,
+    paper: str,
+) -> None:
+    """Write the redlined proposal packet: cover, index of items, redlined items."""
+    from contracttools.model import Proposal
+    from contracttools.packet import build_packet
+    from contracttools.readers import load_in_context
+
+    fmt = fmt or _format_of(output)
+    if fmt not in PAGE_FORMATS + LATER_FORMATS:
+        raise click.UsageError(f"a packet is written as PDF or HTML, not {fmt}")
+    if fmt in LATER_FORMATS:
+        raise click.UsageError(f"the {fmt} format is not available yet; use pdf or html")
+    with reporting():
+        document, negotiation = load_in_context(proposal)
+        other = load_in_context(against)[0] if against else None
+    if not isinstance(document, Proposal):
+        raise click.UsageError(f"{proposal}: packet takes a proposal file")
+    if other is not None and not isinstance(other, Proposal):
+        raise click.UsageError(f"{against}: --against takes a proposal file")
+    assembled = build_packet(document, negotiation, other, signoff, include_notes)
+    from contracttools.writers.html import PageOptions, write_packet
+
+    options = PageOptions(paper, Path(templates) if templates else None)
+    with template_errors():
+        page = write_packet(assembled, options, document.passed_at.isoformat())
+    content = pdf_bytes(page, templates) if fmt == "pdf" else page
+    inputs = (proposal,) + ((against,) if against else ())
+    write_output(output, content, inputs)
+    click.echo(f"wrote {output}: {assembled.title}, {len(assembled.items)} items", err=True)
 
 
 @main.command("git-diff", hidden=True)

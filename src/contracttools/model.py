@@ -18,6 +18,18 @@ from contracttools.problems import Location
 ACTIONS = ("amend", "add", "delete", "status-quo", "withdraw", "accept", "reject", "concept")
 """What a proposal item may do to a clause."""
 
+ACTION_LABELS = {
+    "amend": "AMEND",
+    "add": "NEW",
+    "delete": "DELETE",
+    "status-quo": "STATUS QUO",
+    "withdraw": "WITHDRAWN",
+    "accept": "ACCEPT",
+    "reject": "REJECT",
+    "concept": "CONCEPT",
+}
+"""How each action is labelled on paper and screen."""
+
 ROLES = ("union", "employer")
 PERIODS = ("year", "term", "one-time")
 

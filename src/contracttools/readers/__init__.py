@@ -5,6 +5,7 @@ from contracttools.readers.files import (
     find_negotiation,
     load,
     load_agreement,
+    load_in_context,
     load_negotiation,
     load_proposal,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "find_negotiation",
     "load",
     "load_agreement",
+    "load_in_context",
     "load_negotiation",
     "load_proposal",
 ]

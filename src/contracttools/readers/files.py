@@ -122,24 +122,31 @@ def load(path: str | os.PathLike[str], data: bytes | None = None) -> Loaded:
     With `data`, the file's content is given (e.g. a version from git) and `path` only
     names it and anchors its relative paths.
     """
+    return load_in_context(path, data)[0]
+
+
+def load_in_context(
+    path: str | os.PathLike[str], data: bytes | None = None
+) -> tuple[Loaded, Negotiation | None]:
+    """Load a file and the negotiation around it: a proposal is checked with the
+    negotiation.yaml beside it, when that manifest lists it."""
     path = _display(path)
     if data is None and os.path.isdir(path):
         path = os.path.join(path, "negotiation.yaml")
     root, _ = _document(path, data)
     kind = _kind_of(root, path)
     if kind == "agreement":
-        return load_agreement(path, data)
-    if kind == "proposal" and data is not None:
-        return load_proposal(path, data=data)
-    if kind == "proposal":
-        manifest = find_negotiation(path)
-        if manifest is not None:
-            negotiation = load_negotiation(manifest)
-            for proposal in negotiation.proposals:
-                if os.path.samefile(proposal.path, path):
-                    return proposal
-        return load_proposal(path)
-    return load_negotiation(path)
+        return load_agreement(path, data), None
+    if kind == "negotiation":
+        negotiation = load_negotiation(path)
+        return negotiation, negotiation
+    manifest = find_negotiation(path) if data is None else None
+    if manifest is not None:
+        negotiation = load_negotiation(manifest)
+        for proposal in negotiation.proposals:
+            if os.path.samefile(proposal.path, path):
+                return proposal, negotiation
+    return load_proposal(path, data=data), None
 
 
 def find_negotiation(proposal_path: str) -> str | None:

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
+from contracttools.model import ACTION_LABELS
 from contracttools.redline.model import ClauseChange, Redline, Side
-
-ACTION_LABELS = {
-    "amend": "AMEND",
-    "add": "NEW",
-    "delete": "DELETE",
-    "status-quo": "STATUS QUO",
-    "withdraw": "WITHDRAWN",
-    "accept": "ACCEPT",
-    "reject": "REJECT",
-    "concept": "CONCEPT",
-}
 
 
 def tags(clause: ClauseChange) -> list[str]:
