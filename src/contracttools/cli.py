@@ -140,7 +140,7 @@ paper_option = click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(TEXT_FORMATS + LATER_FORMATS),
+    type=click.Choice(TEXT_FORMATS + PAGE_FORMATS + LATER_FORMATS),
     help="Output format (default: from -o's extension, else text).",
 )
 @click.option(

@@ -1,0 +1,268 @@
+"""HTML and PDF: read back as their readers will read them (text, pages, links)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from contracttools.cli import main
+from contracttools.readers import load_in_context
+from contracttools.templating import template_folders
+from contracttools.writers import pdf
+from tests.conftest import AGREEMENT, SAMPLES, Writer
+
+GOLDEN = Path(__file__).parent / "golden"
+PRODUCERS_1 = str(SAMPLES / "02-producers-1.yaml")
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils missing"
+)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def pages(path: Path) -> list[str]:
+    """Return each page's text, laid out, as pdftotext reads it."""
+    count = len(pypdf.PdfReader(path).pages)
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+@pytest.fixture(scope="module")
+def packet_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("packet") / "producers-1.pdf"
+    code, output = run("packet", PRODUCERS_1, "-o", str(out), "--signoff")
+    assert code == 0, output
+    return out
+
+
+@needs_pdftotext
+def test_packet_cover(packet_pdf: Path) -> None:
+    cover = pages(packet_pdf)[0]
+    for expected in (
+        "Alliance of Screen and Streaming",
+        "Proposal No. 1",
+        "April 12, 2023, 3:30 p.m. (UTC-07:00)",
+        "Screen Writers Guild",
+        "2023 Screen and Series Basic Agreement Negotiations",
+        "The Producers reserve the right to add to, modify or",
+    ):
+        assert expected in cover
+    assert (
+        "Alliance of Screen and Streaming Producers — Proposal No. 1" not in cover
+    )  # no header on the cover
+
+
+@needs_pdftotext
+def test_every_page_numbered_and_headed(packet_pdf: Path) -> None:
+    texts = pages(packet_pdf)
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {len(texts)}" in text
+        if number > 1:
+            assert (
+                "Alliance of Screen and Streaming Producers — Proposal No. 1 — April 12, 2023"
+                in text
+            )
+
+
+@needs_pdftotext
+def test_index_page_numbers_point_at_the_items(packet_pdf: Path) -> None:
+    texts = pages(packet_pdf)
+    actual = {}
+    for number, text in enumerate(texts, 1):
+        for match in re.finditer(r"^\s*Item (\d+)\. ", text, re.MULTILINE):
+            actual[int(match.group(1))] = number
+    index = {}
+    for line in texts[1].splitlines():
+        row = re.match(r"^\s*(\d{1,2})\s{2,}\S.*\s(\d+)\s*$", line)
+        if row:
+            index[int(row.group(1))] = int(row.group(2))
+    assert len(actual) == 11
+    assert index == actual
+
+
+@needs_pdftotext
+def test_redline_marks_survive_as_text(packet_pdf: Path) -> None:
+    text = " ".join(" ".join(pages(packet_pdf)).split())
+    assert "[-three-][+four+] percent ([-3%-][+4%+])" in text
+    assert (
+        "ACCEPT" in text
+        and "marked against the current agreement, as Guild proposed in its Proposal No. 1" in text
+    )
+    assert "The clause moves from 3.B to 2.F." in text
+    assert text.count("For Screen Writers Guild:") == 11 and text.count("Initials") == 22
+
+
+def test_pdf_is_tagged_with_metadata_and_bookmarks(packet_pdf: Path) -> None:
+    reader = pypdf.PdfReader(packet_pdf)
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Alliance of Screen and Streaming Producers — Proposal No. 1"
+    assert reader.metadata.author == "Alliance of Screen and Streaming Producers"
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, pypdf.generic.DictionaryObject) and "/StructTreeRoot" in root
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[:2] == ["Proposal No. 1", "Index of items"]
+    assert titles[2:4] == [
+        "Item 1. 2.A General Increases (AMEND)",
+        "Item 2. 2.C High Budget Streaming Programs (STATUS QUO)",
+    ]
+    assert len(titles) == 13
+    assert reader.pages[0].mediabox.width == 612  # letter
+
+
+def test_a4(tmp_path: Path) -> None:
+    out = tmp_path / "a4.pdf"
+    assert run("packet", PRODUCERS_1, "-o", str(out), "--paper", "a4")[0] == 0
+    box = pypdf.PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_packet_html_golden(tmp_path: Path) -> None:
+    out = tmp_path / "packet.html"
+    assert run("packet", PRODUCERS_1, "-o", str(out), "--signoff")[0] == 0
+    golden = GOLDEN / "packet-producers-1.html"
+    if os.environ.get("CONTRACTTOOLS_REGEN"):
+        shutil.copy(out, golden)
+    assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+
+
+def test_notes_only_in_the_team_copy(tmp_path: Path) -> None:
+    plain, team = tmp_path / "plain.html", tmp_path / "team.html"
+    guild = str(SAMPLES / "01-guild-1.yaml")
+    assert run("packet", guild, "-o", str(plain))[0] == 0
+    assert run("packet", guild, "-o", str(team), "--include-notes")[0] == 0
+    secret = "Floor is 5% in year one"
+    assert secret not in plain.read_text(encoding="utf-8")
+    assert "mini-rooms are the strike issue" not in plain.read_text(encoding="utf-8")
+    assert secret in team.read_text(encoding="utf-8")
+    assert '@top-right { content: "CONFIDENTIAL"; }' in team.read_text(encoding="utf-8")
+
+
+def test_against_the_other_sides_counter(tmp_path: Path) -> None:
+    out = tmp_path / "counter.html"
+    code, _ = run(
+        "packet", str(SAMPLES / "03-guild-2.yaml"), "--against", PRODUCERS_1, "-o", str(out)
+    )
+    html = out.read_text(encoding="utf-8")
+    assert code == 0
+    assert "marked against Producers&#39; Proposal No. 1" in html
+    assert "Package “series-employment”.</p>" in html
+    assert '<del><span class="cue">[-</span>four<span class="cue">-]</span></del>' in html
+
+
+HOSTILE = 'Pay <img src="file:///etc/hostname"> now {{ 7*7 }} {% if x %} <script>alert(1)</script> & more.'
+
+
+@needs_pdftotext
+def test_clause_text_is_data_never_markup(tmp_path: Path, write: Writer) -> None:
+    old = write("old.yaml", AGREEMENT)
+    new = write(
+        "new.yaml", AGREEMENT.replace("Payment is due within seven (7) days.", f"'{HOSTILE}'")
+    )
+    html_out, pdf_out = tmp_path / "r.html", tmp_path / "r.pdf"
+    assert run("diff", str(old), str(new), "-o", str(html_out))[0] == 1
+    assert run("diff", str(old), str(new), "-o", str(pdf_out))[0] == 1
+    html = html_out.read_text(encoding="utf-8")
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;img src=&#34;file:///etc/hostname&#34;&gt;" in html
+    assert "{{ 7*7 }}" in html and "49" not in html
+    text = " ".join(" ".join(pages(pdf_out)).split())
+    assert '<img src="file:///etc/hostname">' in text and "{{ 7*7 }}" in text
+
+
+def test_fetcher_serves_template_folders_only() -> None:
+    folders = template_folders()
+    fetch = pdf.fetcher(folders)
+    response = fetch.fetch((folders[0] / "contracttools.css").as_uri())
+    response.close()
+    for url in (
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/x.png",
+        (folders[0] / ".." / "pyproject.toml").as_uri(),
+    ):
+        with pytest.raises(ValueError, match="loads nothing outside its template folders"):
+            fetch.fetch(url)
+
+
+def test_no_warnings_while_rendering(caplog: pytest.LogCaptureFixture) -> None:
+    from contracttools.packet import build_packet
+    from contracttools.writers.html import PageOptions, write_packet
+
+    proposal, negotiation = load_in_context(PRODUCERS_1)
+    assert not isinstance(proposal, type(None))
+    packet = build_packet(proposal, negotiation, signoff=True)  # type: ignore[arg-type]
+    html = write_packet(packet, PageOptions(), "2023-04-12T15:30:00-07:00")
+    folders = template_folders()
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf.write(html, folders, folders[0])
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+@needs_pdftotext
+def test_any_script_comes_out_as_text(tmp_path: Path, write: Writer) -> None:
+    text = "作家は報酬を受け取る。 Écrivain “promptly” § 12.3 — Ελληνικά Кириллица"
+    old = write("old.yaml", AGREEMENT)
+    new = write("new.yaml", AGREEMENT.replace("Payment is due within seven (7) days.", f"'{text}'"))
+    out = tmp_path / "r.pdf"
+    assert run("diff", str(old), str(new), "-o", str(out))[0] == 1
+    extracted = " ".join(pages(out))
+    for piece in ("作家は報酬を受け取る", "Écrivain", "“promptly”", "§", "Ελληνικά", "Кириллица"):
+        assert piece in extracted
+
+
+def test_user_templates_override_one_file(tmp_path: Path) -> None:
+    shutil.copy(template_folders()[0] / "macros.html.j2", tmp_path / "macros.html.j2")
+    macros = tmp_path / "macros.html.j2"
+    macros.write_text(macros.read_text().replace("How to read the marks:", "Legend (our style):"))
+    out = tmp_path / "p.html"
+    assert run("packet", PRODUCERS_1, "-o", str(out), "--templates", str(tmp_path))[0] == 0
+    assert "Legend (our style):" in out.read_text(encoding="utf-8")
+
+
+def test_user_templates_are_sandboxed(tmp_path: Path) -> None:
+    (tmp_path / "packet.html.j2").write_text("{{ packet.__class__.__init__.__globals__ }}")
+    out = tmp_path / "p.html"
+    code, output = run("packet", PRODUCERS_1, "-o", str(out), "--templates", str(tmp_path))
+    assert code == 2
+    assert "template error" in output and "unsafe" in output
+    assert not out.exists()
+
+
+def test_template_syntax_error_has_its_place(tmp_path: Path) -> None:
+    (tmp_path / "packet.html.j2").write_text("<p>\n{% if packet %}\n")
+    code, output = run(
+        "packet", PRODUCERS_1, "-o", str(tmp_path / "p.html"), "--templates", str(tmp_path)
+    )
+    assert code == 2
+    assert output.startswith(
+        f"{tmp_path / 'packet.html.j2'}:2:1: template error: Unexpected end of template"
+    )
+
+
+def test_missing_variable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "packet.html.j2").write_text("{{ no_such_thing }}")
+    code, output = run(
+        "packet", PRODUCERS_1, "-o", str(tmp_path / "p.html"), "--templates", str(tmp_path)
+    )
+    assert code == 2
+    assert "'no_such_thing' is undefined" in output
