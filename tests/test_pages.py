@@ -190,6 +190,14 @@ def test_clause_text_is_data_never_markup(tmp_path: Path, write: Writer) -> None
     assert '<img src="file:///etc/hostname">' in text and "{{ 7*7 }}" in text
 
 
+def test_shared_words_are_escaped_in_html() -> None:
+    from contracttools.templating import environment
+
+    template = environment().from_string('{% import "words.txt.j2" as w %}{{ w.withdrawn(p) }}')
+    html = template.render(p={"party": {"name": "<script>x</script> O'Neil"}})
+    assert html.startswith("&lt;script&gt;x&lt;/script&gt; O&#39;Neil withdraws")
+
+
 def test_fetcher_serves_template_folders_only() -> None:
     folders = template_folders()
     fetch = pdf.fetcher(folders)

@@ -1,9 +1,11 @@
 """The Jinja environment every writer renders through.
 
 Shipped templates come from the package; a user's folder (`--templates DIR`) overrides
-them one file at a time and then everything runs in Jinja's sandbox.  HTML templates
-are autoescaped, so clause text is always data; a missing variable is an error, never
-silent empty text.
+them one file at a time and then everything runs in Jinja's sandbox.  Every template is
+autoescaped, the shared text macros too (a macro from an unescaped template would come
+back as safe markup and slip past escaping), so clause text is always data; writers
+that need plain text (Word) unescape what they get.  A missing variable is an error,
+never silent empty text.
 """
 
 from __future__ import annotations
@@ -16,10 +18,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from contracttools.resources import templates_dir
 
 
-def _autoescape(name: str | None) -> bool:
-    return name is not None and name.endswith((".html", ".html.j2", ".xml.j2"))
-
-
 def environment(user_dir: str | Path | None = None) -> Environment:
     """Return the environment for the shipped templates, overridden by user_dir."""
     folders = [str(templates_dir())]
@@ -28,7 +26,7 @@ def environment(user_dir: str | Path | None = None) -> Environment:
     cls = SandboxedEnvironment if user_dir is not None else Environment
     env = cls(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
-        autoescape=_autoescape,
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
