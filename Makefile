@@ -28,8 +28,9 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools diff samples/wga-2023/agreement-2020.yaml samples/wga-2023/01-guild-1.yaml -o $(OUT)/guild-1-redline.json || test $$? -eq 1
 	$(BIN)/contracttools diff samples/wga-2023/agreement-2020.yaml samples/wga-2023/02-producers-1.yaml -o $(OUT)/producers-1-redline.pdf || test $$? -eq 1
 	$(BIN)/contracttools packet samples/wga-2023/02-producers-1.yaml --signoff -o $(OUT)/producers-1-packet.pdf
+	$(BIN)/contracttools packet samples/wga-2023/02-producers-1.yaml --signoff -o $(OUT)/producers-1-packet.docx
 	$(BIN)/contracttools packet samples/wga-2023/03-guild-2.yaml --against samples/wga-2023/02-producers-1.yaml -o $(OUT)/guild-2-packet.pdf
-	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, guild-2-packet.pdf"
+	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
@@ -38,7 +39,8 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-pytest: system $(VENV)/.installed
+pytest: $(VENV)/.installed
+	@sh scripts/system-packages.sh test
 	$(BIN)/pytest
 
 test: lint typecheck pytest

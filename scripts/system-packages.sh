@@ -10,6 +10,10 @@ have_lib libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fc-list 2>/dev/null | grep -qi "dejavu serif" || missing="$missing fonts-dejavu-core"
 fc-list 2>/dev/null | grep -qi "droid sans fallback" || missing="$missing fonts-droid-fallback"
+# With "test": LibreOffice too, the second independent reader of our Word files.
+if [ "${1:-}" = "test" ]; then
+    command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+fi
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "contracttools needs:$missing (install them with your package manager)" >&2

@@ -139,11 +139,10 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     assert old.read_bytes() == before
 
 
-def test_docx_is_not_available_yet(tmp_path: Path) -> None:
-    code, output = diff(AGREEMENT, GUILD_1, "-o", str(tmp_path / "x.docx"))
+def test_word_needs_a_file() -> None:
+    code, output = diff(AGREEMENT, GUILD_1, "--format", "docx")
     assert code == 2
-    assert "the docx format is not available yet" in output
-    assert list(tmp_path.iterdir()) == []
+    assert "DOCX output needs -o FILE.docx" in output
 
 
 def test_pdf_needs_a_file() -> None:

@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from contracttools import __version__
 from contracttools.problems import ContractFileError
 
 if TYPE_CHECKING:
+    from contracttools.model import Negotiation
     from contracttools.readers import Loaded
     from contracttools.redline import Redline
 
@@ -120,12 +122,20 @@ def _comparable(path: str, loaded: object) -> None:
 
 
 TEXT_FORMATS = ("text", "json", "markdown")
-PAGE_FORMATS = ("html", "pdf")
-LATER_FORMATS = ("docx",)
+PAGE_FORMATS = ("html", "pdf", "docx")
+LATER_FORMATS: tuple[str, ...] = ()
 templates_option = click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False),
     help="A folder of templates that override the shipped ones.",
+)
+redline_option = click.option(
+    "--redline",
+    "mode",
+    type=click.Choice(["tracked", "visual"]),
+    default="tracked",
+    show_default=True,
+    help="Word output: real tracked changes, or a frozen copy with the marks as formatting.",
 )
 paper_option = click.option(
     "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True
@@ -150,6 +160,15 @@ paper_option = click.option(
 @click.option(
     "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
 )
+@redline_option
+@click.option(
+    "--author", help="Word output: the author of the revisions (default: the proposing party)."
+)
+@click.option(
+    "--revision-date",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"]),
+    help="Word output: the date of the revisions (default: when the proposal was passed, or the agreement took effect).",
+)
 @templates_option
 @paper_option
 def diff(
@@ -162,9 +181,12 @@ def diff(
     stat: bool,
     templates: str | None,
     paper: str,
+    mode: str,
+    author: str | None,
+    revision_date: datetime | None,
 ) -> None:
     """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
-    from contracttools.readers import load
+    from contracttools.readers import load_in_context
     from contracttools.redline import compare
 
     fmt = fmt or _format_of(output)
@@ -172,14 +194,28 @@ def diff(
         raise click.UsageError(
             f"the {fmt} format is not available yet; use text, json, markdown, html or pdf"
         )
-    if fmt == "pdf" and output is None:
-        raise click.UsageError("PDF output needs -o FILE.pdf")
+    if fmt in ("pdf", "docx") and output is None:
+        raise click.UsageError(f"{fmt.upper()} output needs -o FILE.{fmt}")
     with reporting():
-        documents = load(old), load(new)
-    _comparable(old, documents[0])
-    _comparable(new, documents[1])
-    redline = compare(documents[0], documents[1])  # type: ignore[arg-type]
+        (first, _), (second, context) = load_in_context(old), load_in_context(new)
+    _comparable(old, first)
+    _comparable(new, second)
+    redline = compare(first, second)  # type: ignore[arg-type]
     colored = use_color(color, output is not None)
+    if fmt == "docx":
+        from contracttools.writers import docx
+
+        name, when = revision_stamp(second, context)
+        with template_errors():
+            document = docx.write_redline(
+                redline,
+                docx.WordOptions(mode == "tracked", Path(templates) if templates else None, every),
+                author or name,
+                _aware(revision_date) or when,
+            )
+        assert output is not None
+        write_output(output, document, (old, new))
+        sys.exit(1 if redline.changed else 0)
     if fmt in PAGE_FORMATS:
         from contracttools.writers.html import PageOptions, write_redline
 
@@ -231,6 +267,25 @@ def pdf_bytes(page: str, templates: str | None) -> bytes:
     return pdf.write(page, folders, base)
 
 
+def revision_stamp(document: Loaded, negotiation: Negotiation | None) -> tuple[str, datetime]:
+    """Return who made a document's changes and when: the party and when it passed,
+    or, for an agreement, "contracttools" and the day it took effect."""
+    from contracttools.model import Proposal
+
+    if isinstance(document, Proposal):
+        party = negotiation.parties.get(document.party) if negotiation else None
+        return (party.name if party else document.party), document.passed_at
+    effective = getattr(document, "effective", None)
+    day = effective or date.today()
+    return "contracttools", datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
 def _format_of(output: str | None) -> str:
     from contracttools.writers import FORMATS
 
@@ -260,7 +315,7 @@ def render(redline: Redline, fmt: str, color: bool, every: bool, stat: bool) -> 
 
 @main.command()
 @click.argument("proposal", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, help="The packet file: .pdf, .html (or .docx).")
+@click.option("-o", "--output", required=True, help="The packet file: .pdf, .html or .docx.")
 @click.option(
     "-f",
     "--format",
@@ -281,6 +336,7 @@ def render(redline: Redline, fmt: str, color: bool, every: bool, stat: bool) -> 
 )
 @templates_option
 @paper_option
+@redline_option
 def packet(
     proposal: str,
     output: str,
@@ -290,6 +346,7 @@ def packet(
     include_notes: bool,
     templates: str | None,
     paper: str,
+    mode: str,
 ) -> None:
     """Write the redlined proposal packet: cover, index of items, redlined items."""
     from contracttools.model import Proposal
@@ -297,10 +354,8 @@ def packet(
     from contracttools.readers import load_in_context
 
     fmt = fmt or _format_of(output)
-    if fmt not in PAGE_FORMATS + LATER_FORMATS:
-        raise click.UsageError(f"a packet is written as PDF or HTML, not {fmt}")
-    if fmt in LATER_FORMATS:
-        raise click.UsageError(f"the {fmt} format is not available yet; use pdf or html")
+    if fmt not in PAGE_FORMATS:
+        raise click.UsageError(f"a packet is written as PDF, HTML or DOCX, not {fmt}")
     with reporting():
         document, negotiation = load_in_context(proposal)
         other = load_in_context(against)[0] if against else None
@@ -309,15 +364,53 @@ def packet(
     if other is not None and not isinstance(other, Proposal):
         raise click.UsageError(f"{against}: --against takes a proposal file")
     assembled = build_packet(document, negotiation, other, signoff, include_notes)
-    from contracttools.writers.html import PageOptions, write_packet
+    folder = Path(templates) if templates else None
+    content: str | bytes
+    if fmt == "docx":
+        from contracttools.writers import docx
 
-    options = PageOptions(paper, Path(templates) if templates else None)
-    with template_errors():
-        page = write_packet(assembled, options, document.passed_at.isoformat())
-    content = pdf_bytes(page, templates) if fmt == "pdf" else page
+        with template_errors():
+            content = docx.write_packet(
+                assembled, docx.WordOptions(mode == "tracked", folder), document.passed_at
+            )
+    else:
+        from contracttools.writers.html import PageOptions, write_packet
+
+        with template_errors():
+            page = write_packet(
+                assembled, PageOptions(paper, folder), document.passed_at.isoformat()
+            )
+        content = pdf_bytes(page, templates) if fmt == "pdf" else page
     inputs = (proposal,) + ((against,) if against else ())
     write_output(output, content, inputs)
     click.echo(f"wrote {output}: {assembled.title}, {len(assembled.items)} items", err=True)
+
+
+@main.group()
+def templates() -> None:
+    """Work with the templates outputs are made from."""
+
+
+@templates.command("export")
+@click.argument("folder", type=click.Path(file_okay=False))
+def export_templates(folder: str) -> None:
+    """Copy the shipped templates into FOLDER, to edit and pass back with --templates."""
+    import shutil
+
+    from contracttools.resources import templates_dir
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted(templates_dir().iterdir()):
+        if source.is_file():
+            if (target / source.name).exists():
+                raise click.UsageError(
+                    f"{target / source.name} exists; export into an empty folder"
+                )
+            shutil.copyfile(source, target / source.name)
+            written.append(source.name)
+    click.echo(f"wrote {len(written)} templates to {target}: {', '.join(written)}")
 
 
 @main.command("git-diff", hidden=True)

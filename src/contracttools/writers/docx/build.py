@@ -1,0 +1,212 @@
+"""Word documents on the reference document: blocks, tables, fields, properties."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches
+from markupsafe import Markup
+
+from contracttools.redline.model import BlockChange, ClauseChange, Op, Span, TableChange
+from contracttools.templating import environment
+from contracttools.writers.docx.package import deterministic
+from contracttools.writers.docx.revisions import Marks, xml_text
+
+
+@dataclass(frozen=True)
+class WordOptions:
+    """How a Word document is made."""
+
+    tracked: bool = True
+    templates: Path | None = None
+    every_clause: bool = False
+
+
+class Words:
+    """The shared text macros (templates/words.txt.j2), as plain text."""
+
+    def __init__(self, templates: Path | None) -> None:
+        self._module = environment(templates).get_template("words.txt.j2").module
+
+    def __getattr__(self, name: str) -> Any:
+        macro = getattr(self._module, name)
+
+        def call(*args: Any) -> str:
+            return Markup(macro(*args)).unescape()
+
+        return call
+
+
+def reference(templates: Path | None) -> Any:
+    """Return a new document on the reference document (a user's, if they gave one)."""
+    for folder in ([templates] if templates else []) + [None]:
+        if folder is None:
+            from contracttools.resources import templates_dir
+
+            folder = templates_dir()
+        path = Path(folder) / "reference.docx"
+        if path.is_file():
+            return Document(str(path))
+    raise FileNotFoundError("reference.docx")
+
+
+def paragraph(document: Any, text: str = "", style: str | None = None) -> Any:
+    """Append a paragraph of plain text."""
+    made = document.add_paragraph(xml_text(text), style=style)
+    return made
+
+
+def spans_paragraph(
+    container: Any, marks: Marks, spans: tuple[Span, ...], status: str, style: str | None = None
+) -> Any:
+    """Append a paragraph made of spans, its mark tracked when it is wholly new or gone."""
+    made = container.add_paragraph(style=style)
+    marks.spans(made._p, spans)
+    marks.paragraph_mark(made._p, status)
+    return made
+
+
+def blocks(document: Any, marks: Marks, items: tuple[BlockChange, ...]) -> None:
+    """Append a clause body's blocks."""
+    for block in items:
+        if isinstance(block, TableChange):
+            table_block(document, marks, block)
+        else:
+            spans_paragraph(document, marks, block.spans, block.status)
+
+
+def table_block(document: Any, marks: Marks, block: TableChange) -> None:
+    """Append a schedule, row by row, inserted and deleted rows marked at the row."""
+    width = max((len(row.cells) for row in block.rows), default=1)
+    table = document.add_table(rows=0, cols=width)
+    table.style = document.styles["Table Grid"]
+    for number, row in enumerate(block.rows):
+        cells = table.add_row().cells
+        for index, cell in enumerate(row.cells):
+            target = cells[index].paragraphs[0]
+            marks.spans(target._p, cell.spans)
+            if number == 0:
+                for run in target.runs:
+                    run.bold = True
+        marks.row(table.rows[-1]._tr, row.status)
+    if block.status in ("inserted", "deleted"):
+        pass  # every row is marked: the whole table goes with them
+    document.add_paragraph()
+
+
+def clause_heading(
+    document: Any, marks: Marks, clause: ClauseChange, level: int, tags: list[str]
+) -> None:
+    """Append a clause heading: number and title changes are revisions too."""
+    made = document.add_paragraph(style=f"Heading {level}")
+    old, new = clause.old, clause.new
+    if old and new and old.number != new.number:
+        number: tuple[Span, ...] = (Span("delete", old.number), Span("insert", new.number))
+    elif clause.status == "added" and new:
+        number = (Span("insert", new.number),)
+    elif clause.status == "deleted" and old:
+        number = (Span("delete", old.number),)
+    else:
+        number = (Span("equal", clause.ref.number),)
+    marks.spans(
+        made._p, number + ((Span("equal", " "),) if clause.ref.number else ()) + clause.title_spans
+    )
+    if tags:
+        marks.spans(made._p, (Span(whole_op(clause), "  " + ", ".join(tags)),), style="ActionLabel")
+    marks.paragraph_mark(made._p, WHOLE.get(clause.status, ""))
+
+
+WHOLE = {"added": "inserted", "deleted": "deleted"}
+
+
+def whole_op(clause: ClauseChange) -> Op:
+    """Return how the notes of a clause are marked: with the clause when it comes or goes whole."""
+    return {"added": "insert", "deleted": "delete"}.get(clause.status, "equal")  # type: ignore[return-value]
+
+
+def clause_note(document: Any, marks: Marks, clause: ClauseChange, text: str) -> None:
+    """Append a note about a clause (its summary, a concept), going with the clause if it goes."""
+    spans_paragraph(
+        document, marks, (Span(whole_op(clause), text),), WHOLE.get(clause.status, ""), "Note"
+    )
+
+
+def toc(document: Any, title: str) -> None:
+    """Append a table of contents field that Word fills in (it updates fields on opening)."""
+    document.add_paragraph(title, style="Heading 1")
+    made = document.add_paragraph()
+    begin, instruction, separate, placeholder, end = (OxmlElement("w:r") for _ in range(5))
+    begin_char = OxmlElement("w:fldChar")
+    begin_char.set(qn("w:fldCharType"), "begin")
+    begin.append(begin_char)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = ' TOC \\o "1-3" \\h \\z \\u '
+    instruction.append(code)
+    separate_char = OxmlElement("w:fldChar")
+    separate_char.set(qn("w:fldCharType"), "separate")
+    separate.append(separate_char)
+    text = OxmlElement("w:t")
+    text.text = "The table of contents is filled in when Word updates fields."
+    placeholder.append(text)
+    end_char = OxmlElement("w:fldChar")
+    end_char.set(qn("w:fldCharType"), "end")
+    end.append(end_char)
+    for run in (begin, instruction, separate, placeholder, end):
+        made._p.append(run)
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+
+def simple_table(
+    document: Any, header: list[str], rows: list[list[str]], widths: list[float] | None = None
+) -> None:
+    """Append a plain table (an index, a list of changes); widths in inches."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = document.styles["Table Grid"]
+    table.autofit = widths is None
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.paragraphs[0].add_run(xml_text(text)).bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, values, strict=True):
+            cell.paragraphs[0].add_run(xml_text(text))
+    for index, width in enumerate(widths or []):
+        for cell in table.columns[index].cells:
+            cell.width = Inches(width)
+    document.add_paragraph()
+
+
+def finish(
+    document: Any, title: str, author: str, subject: str, when: datetime, header: str
+) -> bytes:
+    """Set the header and the core properties from the inputs, never the clock; return bytes."""
+    section = document.sections[0]
+    head = section.header.paragraphs[0]
+    head.text = xml_text(header)
+    properties = document.core_properties
+    properties.title = xml_text(title)
+    properties.author = xml_text(author)
+    properties.last_modified_by = xml_text(author)
+    properties.subject = xml_text(subject)
+    properties.comments = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.revision = 1
+    naive = when.astimezone().replace(tzinfo=None) if when.tzinfo else when
+    properties.created = naive
+    properties.modified = naive
+    properties.last_printed = naive
+    out = io.BytesIO()
+    document.save(out)
+    return deterministic(out.getvalue())

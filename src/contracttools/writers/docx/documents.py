@@ -1,0 +1,158 @@
+"""The packet and the redline as Word documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from contracttools.packet import Packet
+from contracttools.redline.model import Redline
+from contracttools.writers.docx.build import (
+    WordOptions,
+    Words,
+    blocks,
+    clause_heading,
+    clause_note,
+    finish,
+    paragraph,
+    reference,
+    simple_table,
+    toc,
+)
+from contracttools.writers.docx.revisions import Marks
+from contracttools.writers.labels import concept, describe, heading, summary_line, tags
+
+
+def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
+    """Return the packet as a DOCX; revisions are the proposing party's, dated when passed."""
+    words = Words(options.templates)
+    document = reference(options.templates)
+    marks = Marks(packet.party.name, when, options.tracked)
+    document.add_paragraph(packet.party.name, style="Title")
+    document.add_paragraph(f"Proposal No. {packet.number}", style="Subtitle")
+    paragraph(document, packet.title)
+    details = [("Passed", packet.passed_at)]
+    if packet.other:
+        details.append(("To", packet.other.name))
+    details += [
+        ("Negotiation", packet.negotiation),
+        ("Amends", packet.agreement),
+        ("Items", str(len(packet.items))),
+    ]
+    for label, value in details:
+        made = document.add_paragraph()
+        made.add_run(f"{label}: ").bold = True
+        made.add_run(value)
+    for text in (packet.preamble or "").split("\n\n"):
+        if text.strip():
+            paragraph(document, " ".join(text.split()))
+    if packet.confidential:
+        paragraph(document, words.confidential(), "Note")
+    if packet.note:
+        paragraph(document, f"{words.internal_note()} {packet.note}", "Note")
+    document.add_page_break()
+    toc(document, "Contents")
+    document.add_paragraph("Index of items", style="Heading 1")
+    simple_table(
+        document,
+        ["No.", "Clause", "Action", "Summary"],
+        [
+            [str(i.index), f"{i.number} {i.title}".strip(), i.label, i.summary or ""]
+            for i in packet.items
+        ],
+        [0.45, 2.1, 1.05, 2.9],
+    )
+    if packet.packages:
+        paragraph(document, words.packages_line(packet), "Note")
+    legend = words.legend_tracked(packet.party.name) if options.tracked else words.legend_marks()
+    paragraph(document, legend, "Note")
+    packages = {p.name: p.items for p in packet.packages}
+    signers = [packet.party] + ([packet.other] if packet.other else [])
+    for item in packet.items:
+        made = document.add_paragraph(style="Heading 2")
+        made.add_run(words.item_heading(item))
+        made.add_run("  " + item.label, style="Action Label")
+        if item.package:
+            partners = [i for i in packages[item.package] if i != item.index]
+            paragraph(document, words.package_line(item, partners), "Note")
+        if item.action == "concept":
+            made = document.add_paragraph()
+            made.add_run(words.concept() + " ").bold = True
+            made.add_run(item.concept or item.summary or "")
+        elif item.action == "withdraw":
+            paragraph(document, words.withdrawn(packet))
+        elif item.action == "reject":
+            paragraph(document, words.rejected(packet))
+        elif item.action == "status-quo":
+            paragraph(document, words.status_quo())
+            if item.change:
+                blocks(document, marks, item.change.blocks)
+        elif item.change:
+            paragraph(document, words.against(item), "Note")
+            blocks(document, marks, item.change.blocks)
+        if item.note:
+            paragraph(document, f"{words.internal_note()} {item.note}", "Note")
+        if packet.signoff:
+            table = document.add_table(rows=1, cols=len(signers))
+            for cell, party in zip(table.rows[0].cells, signers, strict=True):
+                cell.paragraphs[0].add_run(words.signoff_for(party))
+                cell.add_paragraph("Initials: ____________")
+                cell.add_paragraph("Date: ____________")
+            document.add_paragraph()
+    title = f"{packet.party.name} — Proposal No. {packet.number}"
+    return finish(
+        document,
+        title,
+        packet.party.name,
+        f"{packet.title}, {packet.negotiation}",
+        when,
+        words.running_head(packet),
+    )
+
+
+def write_redline(redline: Redline, options: WordOptions, author: str, when: datetime) -> bytes:
+    """Return the redline as a DOCX; revisions carry the given author and date."""
+    words = Words(options.templates)
+    document = reference(options.templates)
+    marks = Marks(author, when, options.tracked)
+    document.add_paragraph(f"Redline: {redline.new.title}", style="Title")
+    for label, side in (("Old", redline.old), ("New", redline.new)):
+        made = document.add_paragraph()
+        made.add_run(f"{label}: ").bold = True
+        made.add_run(f"{describe(side)} ({side.path})")
+    paragraph(document, f"Changes: {summary_line(redline)}")
+    paragraph(
+        document, words.legend_tracked(author) if options.tracked else words.legend_marks(), "Note"
+    )
+    shown = [c for c in redline.clauses if options.every_clause or c.changed]
+    document.add_paragraph("Changed clauses", style="Heading 1")
+    simple_table(
+        document,
+        ["Clause", "Change", "Words inserted", "Words deleted"],
+        [
+            [
+                heading(c),
+                ", ".join(tags(c)) or c.status,
+                str(c.words("insert")),
+                str(c.words("delete")),
+            ]
+            for c in shown
+            if c.changed
+        ],
+    )
+    for clause in shown:
+        labels = [t for t in tags(clause) if not t.startswith("renumbered")]
+        clause_heading(document, marks, clause, min(2 + clause.depth, 4), labels)
+        if clause.item is not None and clause.item.summary:
+            clause_note(document, marks, clause, clause.item.summary)
+        if concept(clause):
+            clause_note(document, marks, clause, f"{words.concept()} {concept(clause)}")
+        blocks(document, marks, clause.blocks)
+    title = f"Redline: {redline.new.title}"
+    return finish(
+        document,
+        title,
+        author,
+        f"{describe(redline.old)} compared with {describe(redline.new)}",
+        when,
+        title,
+    )
