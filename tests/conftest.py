@@ -34,6 +34,19 @@ clauses:
 Writer = Callable[[str, str], Path]
 
 
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run the command line in-process; return its exit status and output (never a traceback)."""
+    from click.testing import CliRunner
+
+    from contracttools.cli import main
+
+    result = CliRunner().invoke(main, list(args), env=env)
+    assert "Traceback" not in result.output
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Writer:
     """Return a function that writes a file (dedented) into a temporary folder."""

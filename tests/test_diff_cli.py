@@ -10,10 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from contracttools.cli import main
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, invoke
 
 AGREEMENT = str(SAMPLES / "agreement-2020.yaml")
 GUILD_1 = str(SAMPLES / "01-guild-1.yaml")
@@ -21,11 +19,7 @@ PRODUCERS_1 = str(SAMPLES / "02-producers-1.yaml")
 
 
 def diff(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["diff", *args], env=env)
-    assert "Traceback" not in result.output
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
+    return invoke("diff", *args, env=env)
 
 
 def test_same_file_exits_0() -> None:

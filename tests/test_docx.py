@@ -14,27 +14,18 @@ import docx
 import pypandoc
 import pytest
 import yaml
-from click.testing import CliRunner
 from lxml import etree
 
-from contracttools.cli import main
 from contracttools.readers import load_agreement
 from contracttools.redline import compare
 from contracttools.redline.model import TableChange
 from contracttools.writers.docx.revisions import xml_text
 from tests.conftest import AGREEMENT, SAMPLES, Writer
+from tests.conftest import invoke as run
 from tests.test_golden import CASES, agreement
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PRODUCERS_1 = str(SAMPLES / "02-producers-1.yaml")
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
 
 
 def pandoc_blocks(path: Path, changes: str) -> list[tuple[str, bool]]:

@@ -11,27 +11,18 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from click.testing import CliRunner
 
-from contracttools.cli import main
 from contracttools.readers import load_in_context
 from contracttools.templating import template_folders
 from contracttools.writers import pdf
 from tests.conftest import AGREEMENT, SAMPLES, Writer
+from tests.conftest import invoke as run
 
 GOLDEN = Path(__file__).parent / "golden"
 PRODUCERS_1 = str(SAMPLES / "02-producers-1.yaml")
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils missing"
 )
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
 
 
 def pages(path: Path) -> list[str]:

@@ -108,6 +108,19 @@ def _kind_of(root: Node, path: str) -> str:
     return kind_node.text
 
 
+def _open(
+    path: str, data: bytes | None, kind: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> tuple[dict[str, Node], FieldReader]:
+    """Parse a file of one kind and check its top-level keys; return them and the reader."""
+    root, reader = _document(path, data)
+    _expect_kind(root, path, kind)
+    article = "an" if kind[0] in "aeiou" else "a"
+    fields = reader.mapping(root, f"{article} {kind}", required, optional)
+    if fields is None:
+        raise ContractFileError(reader.problems)
+    return fields, reader
+
+
 def _expect_kind(root: Node, path: str, kind: str) -> None:
     found = _kind_of(root, path)
     if found != kind:
@@ -176,11 +189,7 @@ def find_negotiation(proposal_path: str) -> str | None:
 def load_agreement(path: str | os.PathLike[str], data: bytes | None = None) -> Agreement:
     """Load and check an agreement file."""
     path = _display(path)
-    root, reader = _document(path, data)
-    _expect_kind(root, path, "agreement")
-    fields = reader.mapping(root, "an agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
-    if fields is None:
-        raise ContractFileError(reader.problems)
+    fields, reader = _open(path, data, "agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
     seen: dict[str, Location] = {}
     clauses = _clauses(reader, fields.get("clauses"), seen, "")
     agreement = Agreement(
@@ -263,11 +272,7 @@ def load_proposal(
     `party_keys` are the negotiation's parties, where known.
     """
     path = _display(path)
-    root, reader = _document(path, data)
-    _expect_kind(root, path, "proposal")
-    fields = reader.mapping(root, "a proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
-    if fields is None:
-        raise ContractFileError(reader.problems)
+    fields, reader = _open(path, data, "proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
     amends = reader.string(fields.get("amends"), "'amends'")
     if amends is not None and agreement is None:
         agreement = _amended(reader, fields["amends"], path, amends)
@@ -441,11 +446,7 @@ def _valuations(reader: FieldReader, node: Node | None, context: str) -> list[Va
 def load_negotiation(path: str | os.PathLike[str]) -> Negotiation:
     """Load a negotiation manifest and everything it names, checking it all."""
     path = _display(path)
-    root, reader = _document(path)
-    _expect_kind(root, path, "negotiation")
-    fields = reader.mapping(root, "a negotiation", NEGOTIATION_KEYS, NEGOTIATION_OPTIONAL)
-    if fields is None:
-        raise ContractFileError(reader.problems)
+    fields, reader = _open(path, None, "negotiation", NEGOTIATION_KEYS, NEGOTIATION_OPTIONAL)
     folder = os.path.dirname(path)
     parties = _parties(reader, fields.get("parties"))
     agreement = None
