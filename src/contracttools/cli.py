@@ -386,6 +386,113 @@ def packet(
     click.echo(f"wrote {output}: {assembled.title}, {len(assembled.items)} items", err=True)
 
 
+@main.command()
+@click.argument("negotiation", type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    help="The summary file: .pdf, .html, .docx or .md (default: Markdown on screen).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "pdf", "docx"]),
+    help="Output format (default: from -o's extension).",
+)
+@click.option(
+    "--as-of",
+    help="Summarize the talks as they stood then: a date (2023-04-12), a proposal file, or PARTY-N (producers-1).",
+)
+@click.option(
+    "--with-language",
+    is_flag=True,
+    help="Add the tentatively agreed language, redlined against the current contract.",
+)
+@click.option(
+    "--team-copy",
+    is_flag=True,
+    help="Add the internal notes and stamp every page CONFIDENTIAL. Never for members.",
+)
+@templates_option
+@paper_option
+def summary(
+    negotiation: str,
+    output: str | None,
+    fmt: str | None,
+    as_of: str | None,
+    with_language: bool,
+    team_copy: bool,
+    templates: str | None,
+    paper: str,
+) -> None:
+    """Write the member-facing summary: where each side stands, in plain language."""
+    from contracttools.model import Negotiation as NegotiationModel
+    from contracttools.readers import load
+    from contracttools.standing import moment
+    from contracttools.summary import build_summary
+
+    fmt = fmt or (_format_of(output) if output else "markdown")
+    if fmt not in ("markdown", "html", "pdf", "docx"):
+        raise click.UsageError(f"a summary is written as Markdown, HTML, PDF or DOCX, not {fmt}")
+    if fmt in ("pdf", "docx") and output is None:
+        raise click.UsageError(f"{fmt.upper()} output needs -o FILE.{fmt}")
+    with reporting():
+        loaded = load(negotiation)
+    if not isinstance(loaded, NegotiationModel):
+        raise click.UsageError(f"{negotiation}: summary takes a negotiation manifest or its folder")
+    until = _as_of(loaded, as_of)
+    at = moment(loaded, until)
+    made = build_summary(loaded, at, with_language, team_copy)
+    union = next((p for p in loaded.parties.values() if p.role == "union"), None)
+    author = union.name if union else ""
+    when = datetime(at.day.year, at.day.month, at.day.day, tzinfo=UTC)
+    folder = Path(templates) if templates else None
+    content: str | bytes
+    if fmt == "markdown":
+        from contracttools.writers import markdown
+
+        content = markdown.write_summary(made)
+    elif fmt == "docx":
+        from contracttools.writers import docx
+
+        with template_errors():
+            content = docx.write_summary(made, docx.WordOptions(True, folder), author, when)
+    else:
+        from contracttools.writers.html import PageOptions, write_summary
+
+        with template_errors():
+            page = write_summary(made, PageOptions(paper, folder), author)
+        content = pdf_bytes(page, templates) if fmt == "pdf" else page
+    if output:
+        write_output(output, content, (negotiation,))
+        click.echo(f"wrote {output}: as of {made.day}, reading level grade {made.grade}", err=True)
+    else:
+        assert isinstance(content, str)
+        click.echo(content, nl=False)
+
+
+def _as_of(negotiation: Negotiation, value: str | None) -> date | datetime | None:
+    """Return the moment --as-of names: a date, a listed proposal's file, or PARTY-N."""
+    import re
+
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise click.UsageError(f"--as-of {value}: not a date") from None
+    for proposal in negotiation.proposals:
+        label = f"{proposal.party}-{proposal.number}"
+        if value == label or (os.path.exists(value) and os.path.samefile(value, proposal.path)):
+            return proposal.passed_at
+    labels = ", ".join(f"{p.party}-{p.number}" for p in negotiation.proposals)
+    raise click.UsageError(
+        f"--as-of {value}: not a date (YYYY-MM-DD), nor a listed proposal ({labels})"
+    )
+
+
 @main.group()
 def templates() -> None:
     """Work with the templates outputs are made from."""

@@ -43,6 +43,8 @@ class Clause:
     title: str
     text: str = ""
     clauses: tuple[Clause, ...] = ()
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """The clause's current figures, named as proposals name them."""
     at: Location | None = field(default=None, compare=False, repr=False)
 
     @cached_property

@@ -12,6 +12,7 @@ from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Pr
 from contracttools.redline import ClauseChange, compare
 from contracttools.redline.align import Entry
 from contracttools.redline.compare import compare_entries
+from contracttools.standing import last_language
 
 
 @dataclass(frozen=True)
@@ -84,24 +85,6 @@ def _when(proposal: Proposal) -> tuple[str, str]:
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     zone = f"UTC{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     return f"{day}, {clock} ({zone})", day
-
-
-def _last_language(
-    negotiation: Negotiation | None, proposal: Proposal, clause: str, party: str | None
-) -> tuple[Proposal, str] | None:
-    """Return the latest earlier proposal of `party` with language on clause."""
-    if negotiation is None or party is None:
-        return None
-    found = None
-    for earlier in negotiation.proposals:
-        if earlier.passed_at >= proposal.passed_at:
-            break
-        if earlier.party != party:
-            continue
-        for item in earlier.items:
-            if item.clause == clause and item.action in ("amend", "add") and item.text:
-                found = (earlier, item.text)
-    return found
 
 
 def build_packet(
@@ -206,7 +189,11 @@ def _accepted(
     fallback: ClauseChange | None,
 ) -> tuple[ClauseChange | None, str]:
     """Return the accepted language redlined against the agreement, and whose it was."""
-    found = _last_language(negotiation, proposal, clause_id, other.key if other else None)
+    found = (
+        last_language(negotiation.proposals, proposal, clause_id, other.key if other else None)
+        if negotiation is not None
+        else None
+    )
     if found is None:
         return None, "the other party's last proposal"
     source, text = found

@@ -33,7 +33,7 @@ Loaded: TypeAlias = Agreement | Proposal | Negotiation
 AGREEMENT_KEYS = ("kind", "id", "title", "clauses")
 AGREEMENT_OPTIONAL = ("effective", "expires", "note")
 CLAUSE_KEYS = ("id", "number", "title")
-CLAUSE_OPTIONAL = ("text", "clauses", "note")
+CLAUSE_OPTIONAL = ("text", "clauses", "terms", "note")
 PROPOSAL_KEYS = ("kind", "party", "number", "passed_at", "amends", "items")
 PROPOSAL_OPTIONAL = ("title", "preamble", "note")
 ITEM_KEYS = ("clause", "action")
@@ -244,6 +244,7 @@ def _clause(reader: FieldReader, node: Node, seen: dict[str, Location]) -> Claus
         title=reader.string(fields.get("title"), "'title'", context) or "",
         text=text,
         clauses=tuple(children),
+        terms=_terms(reader, fields.get("terms"), context),
         at=node.at,
     )
 

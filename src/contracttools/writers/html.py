@@ -7,6 +7,7 @@ from pathlib import Path
 
 from contracttools.packet import Packet
 from contracttools.redline.model import Redline
+from contracttools.summary import Summary
 from contracttools.templating import environment
 from contracttools.writers.labels import concept, describe, heading, summary_line, tags
 
@@ -68,3 +69,9 @@ def write_packet(packet: Packet, options: PageOptions, created: str) -> str:
         signers=signers,
         **HELPERS,
     )
+
+
+def write_summary(summary: Summary, options: PageOptions, author: str) -> str:
+    """Return the member summary as an HTML document."""
+    template = environment(options.templates).get_template("summary.html.j2")
+    return template.render(summary=summary, paper=options.paper, author=author, **HELPERS)

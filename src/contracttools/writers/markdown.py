@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
+from contracttools.summary import Summary
 from contracttools.writers.labels import concept, describe, summary_line, tags, visible
 
 
@@ -66,3 +67,72 @@ def write(redline: Redline, every_clause: bool = False) -> str:
         if every_clause or clause.changed:
             lines += _clause(clause)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_summary(summary: Summary) -> str:
+    """Return the member summary as Markdown."""
+    lines = [f"# {summary.title}: where talks stand", "", f"*As of {summary.day}*", ""]
+    if summary.confidential:
+        lines += ["**CONFIDENTIAL — team copy with internal notes. Not for members.**", ""]
+    lines += ["## Overview", "", " ".join(summary.overview), ""]
+    lines += ["## Where things stand", ""]
+    names = [
+        f"{party.short}'s latest position"
+        if not party.short.endswith("s")
+        else f"{party.short}' latest position"
+        for party in summary.parties
+    ]
+    for topic in summary.topics:
+        lines += [f"### {topic.name}", ""]
+        lines.append("| Section | " + " | ".join(names) + " | Status |")
+        lines.append("| --- |" + " --- |" * len(names) + " --- |")
+        for row in topic.rows:
+            cells = [f"{row.number} {row.title}".strip(), *row.positions, row.status]
+            lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
+        lines.append("")
+    if summary.figures:
+        lines += ["## The numbers side by side", ""]
+        for figure in summary.figures:
+            width = max(len(r.values) for r in figure.rows)
+            lines += [f"### {figure.name}", ""]
+            lines.append(
+                "| | "
+                + " | ".join(f"Year {n}" for n in range(1, width + 1))
+                + " | Compounded over the term |"
+            )
+            lines.append("| --- |" + " --- |" * (width + 1))
+            for figures in figure.rows:
+                values = list(figures.values) + [""] * (width - len(figures.values))
+                lines.append(
+                    f"| {figures.who} | " + " | ".join(values) + f" | {figures.total or ''} |"
+                )
+            lines.append("")
+    if summary.valuations:
+        lines += [
+            "## What the proposals are worth",
+            "",
+            *[f"- {v}" for v in summary.valuations],
+            "",
+        ]
+    if summary.language:
+        lines += [
+            "## Tentatively agreed language",
+            "",
+            "Changes from the current contract: {++added++} and {--removed--}.",
+            "",
+        ]
+        for clause in summary.language:
+            lines += _clause(clause)
+    if summary.team_notes:
+        lines += [
+            "## Internal notes (team copy only)",
+            "",
+            *[f"- {n}" for n in summary.team_notes],
+            "",
+        ]
+    if summary.glossary:
+        lines += ["## Words used here", ""]
+        lines += [f"- **{term.capitalize()}**: {meaning}" for term, meaning in summary.glossary]
+        lines.append("")
+    lines += [f"*Reading level of this summary: grade {summary.grade} (Flesch-Kincaid).*"]
+    return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from contracttools.packet import Packet
 from contracttools.redline.model import Redline
+from contracttools.summary import Summary
 from contracttools.writers.docx.build import (
     WordOptions,
     Words,
@@ -156,3 +157,66 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
         when,
         title,
     )
+
+
+def write_summary(summary: Summary, options: WordOptions, author: str, when: datetime) -> bytes:
+    """Return the member summary as a DOCX (tracked changes for agreed language, if asked)."""
+    document = reference(options.templates)
+    marks = Marks(author, when, options.tracked)
+    document.add_paragraph(f"{summary.title}: where talks stand", style="Title")
+    paragraph(document, f"As of {summary.day}", "Note")
+    if summary.confidential:
+        paragraph(
+            document, "CONFIDENTIAL — team copy with internal notes. Not for members.", "Note"
+        )
+    document.add_paragraph("Overview", style="Heading 1")
+    paragraph(document, " ".join(summary.overview))
+    document.add_paragraph("Where things stand", style="Heading 1")
+    names = [
+        f"{p.short}{chr(39) if p.short.endswith('s') else chr(39) + 's'} latest position"
+        for p in summary.parties
+    ]
+    for topic in summary.topics:
+        document.add_paragraph(topic.name, style="Heading 2")
+        simple_table(
+            document,
+            ["Section", *names, "Status"],
+            [[f"{r.number} {r.title}".strip(), *r.positions, r.status] for r in topic.rows],
+        )
+    if summary.figures:
+        document.add_paragraph("The numbers side by side", style="Heading 1")
+        for figure in summary.figures:
+            width = max(len(r.values) for r in figure.rows)
+            document.add_paragraph(figure.name, style="Heading 2")
+            simple_table(
+                document,
+                ["", *(f"Year {n}" for n in range(1, width + 1)), "Compounded over the term"],
+                [
+                    [r.who, *r.values, *[""] * (width - len(r.values)), r.total or ""]
+                    for r in figure.rows
+                ],
+            )
+    if summary.valuations:
+        document.add_paragraph("What the proposals are worth", style="Heading 1")
+        for sentence in summary.valuations:
+            paragraph(document, sentence, "List Bullet")
+    if summary.language:
+        document.add_paragraph("Tentatively agreed language", style="Heading 1")
+        for clause in summary.language:
+            document.add_paragraph(f"{clause.ref.number} {clause.ref.title}", style="Heading 2")
+            blocks(document, marks, clause.blocks)
+    if summary.team_notes:
+        document.add_paragraph("Internal notes (team copy only)", style="Heading 1")
+        for note in summary.team_notes:
+            paragraph(document, note, "List Bullet")
+    if summary.glossary:
+        document.add_paragraph("Words used here", style="Heading 1")
+        for term, meaning in summary.glossary:
+            made = document.add_paragraph()
+            made.add_run(f"{term.capitalize()}: ").bold = True
+            made.add_run(meaning)
+    paragraph(
+        document, f"Reading level of this summary: grade {summary.grade} (Flesch-Kincaid).", "Note"
+    )
+    title = f"{summary.title}: where talks stand"
+    return finish(document, title, author, f"Member summary as of {summary.day}", when, title)

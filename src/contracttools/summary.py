@@ -1,0 +1,392 @@
+"""The member-facing summary, assembled once and writer-neutral.
+
+Nothing internal goes in: no `note` of any file, no strategy.  Pure: no files, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from contracttools.body import parse_body
+from contracttools.model import Negotiation, Party, Proposal
+from contracttools.redline import ClauseChange
+from contracttools.redline.align import Entry
+from contracttools.redline.compare import compare_entries
+from contracttools.standing import Moment, Standing, last_language, standings
+
+PHRASES = {
+    "status-quo": "No change: keep the current language.",
+    "reject": "Rejects the proposal, with no counteroffer.",
+    "withdraw": "Withdrew its proposal.",
+    "accept": "Accepts the other side's proposal.",
+    "delete": "Remove this section.",
+    "concept": "Proposes the idea; no contract language yet.",
+    "amend": "Proposes new contract language.",
+    "add": "Proposes a new section.",
+}
+"""Plain words for an item that carries no summary of its own."""
+
+TRIGGERS = {"tentative agreement": ("tentative",), "compounded": ("compound",)}
+"""Words that call for a glossary entry, where they are not the entry's own words."""
+
+GLOSSARY = {
+    "tentative agreement": "A section both bargaining teams have initialled. It becomes part of the contract only if members ratify the whole agreement.",
+    "status quo": "Keep the current contract language unchanged.",
+    "proposal": "A written offer one side passes across the table. Each is numbered; a later one replaces the earlier on the same section.",
+    "package": "Several proposals that stand or fall together: accepting one means accepting all.",
+    "minimum": "The lowest pay the contract allows for a kind of work. Anyone may negotiate more.",
+    "compounded": "Each year's raise applies to the pay after the previous raise, so 5% and 5% add up to 10.25%, not 10%.",
+    "residual": "A payment for reuse of work after its first showing, such as reruns or years on a streaming service.",
+    "mini-room": "A small group of writers hired to develop a series before it is ordered to production.",
+    "withdrawn": "The side that made a proposal has taken it off the table.",
+    "rejected": "The other side has said no, without a counteroffer.",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """A clause in the table of where things stand."""
+
+    number: str
+    title: str
+    positions: tuple[str, ...]
+    """One plain-language position per party, in the summary's party order."""
+    status: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Rows that belong to one subject."""
+
+    name: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One side's figures for a term, or the current contract's."""
+
+    who: str
+    values: tuple[str, ...]
+    total: str | None
+    """The compounded total, where the figures are yearly percentages."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A term's figures side by side."""
+
+    name: str
+    rows: tuple[FigureRow, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the member summary says, in order."""
+
+    title: str
+    day: str
+    parties: tuple[Party, ...]
+    overview: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    figures: tuple[Figure, ...]
+    valuations: tuple[str, ...]
+    glossary: tuple[tuple[str, str], ...]
+    language: tuple[ClauseChange, ...]
+    """Tentatively agreed language redlined against the current agreement (on request)."""
+    counts: dict[str, int]
+    grade: float
+    """Flesch-Kincaid grade level of the summary's prose."""
+    team_notes: tuple[str, ...] = ()
+    """Internal notes: only in a team copy."""
+
+    @property
+    def confidential(self) -> bool:
+        return bool(self.team_notes)
+
+
+def long_date(day: date) -> str:
+    """Return "March 20, 2023"."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def percent(value: str) -> Decimal | None:
+    """Return 5.5 for "5.5%", or None for anything that is not a percentage."""
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*", value)
+    if not match:
+        return None
+    try:
+        return Decimal(match.group(1))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return None
+
+
+def compounded(values: tuple[str, ...]) -> str | None:
+    """Return the compounded total of yearly percentages: ("6%", "5%", "5%") -> "16.87%"."""
+    rates = [percent(v) for v in values]
+    if not rates or any(r is None for r in rates):
+        return None
+    total = Decimal(1)
+    for rate in rates:
+        assert rate is not None
+        total *= 1 + rate / 100
+    value = ((total - 1) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def money(amount: Decimal) -> str:
+    """Return "$429 million", "$1.2 billion" or "$86,000"."""
+    if amount >= 1_000_000_000:
+        return f"${_trim(amount / 1_000_000_000)} billion"
+    if amount >= 1_000_000:
+        return f"${_trim(amount / 1_000_000)} million"
+    return f"${amount:,.0f}"
+
+
+def _trim(value: Decimal) -> str:
+    text = f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def build_summary(
+    negotiation: Negotiation,
+    at: Moment,
+    with_language: bool = False,
+    team_copy: bool = False,
+) -> Summary:
+    """Return the member summary of a negotiation as it stood at a moment."""
+    parties = tuple(sorted(negotiation.parties.values(), key=lambda p: p.role != "union"))
+    clauses = standings(negotiation, at)
+    counts = {
+        s: sum(1 for c in clauses if c.status == s)
+        for s in ("open", "tentatively agreed", "withdrawn", "status quo", "rejected")
+    }
+    topics: dict[str, list[Row]] = {}
+    for standing in clauses:
+        topics.setdefault(standing.topic, []).append(_row(standing, parties))
+    summary_topics = tuple(Topic(name, tuple(rows)) for name, rows in topics.items())
+    overview = _overview(negotiation, at, parties, counts)
+    figures = _figures(negotiation, at, parties)
+    valuations = _valuations(negotiation, clauses, parties)
+    language = _language(negotiation, at, clauses) if with_language else ()
+    prose = [
+        *overview,
+        *valuations,
+        *(p for t in summary_topics for r in t.rows for p in r.positions),
+    ]
+    words = " ".join([*prose, *(r.status for t in summary_topics for r in t.rows)]).lower()
+    glossary = tuple(
+        (term, meaning)
+        for term, meaning in GLOSSARY.items()
+        if any(word in words for word in (term, *TRIGGERS.get(term, ())))
+        or (term == "compounded" and figures)
+    )
+    notes: tuple[str, ...] = ()
+    if team_copy:
+        notes = tuple(
+            f"{p.label}: {note}"
+            for p in at.proposals
+            for note in [p.note, *(i.note for i in p.items)]
+            if note
+        )
+    return Summary(
+        title=negotiation.title,
+        day=long_date(at.day),
+        parties=parties,
+        overview=overview,
+        topics=summary_topics,
+        figures=figures,
+        valuations=valuations,
+        glossary=glossary,
+        language=language,
+        counts=counts,
+        grade=reading_grade(" ".join(prose)),
+        team_notes=notes,
+    )
+
+
+def _row(standing: Standing, parties: tuple[Party, ...]) -> Row:
+    positions = []
+    for party in parties:
+        position = standing.positions.get(party.key)
+        if position is None:
+            positions.append("No proposal.")
+        else:
+            positions.append(position.item.summary or PHRASES[position.item.action])
+    return Row(standing.number, standing.title, tuple(positions), standing.status)
+
+
+def _overview(
+    negotiation: Negotiation, at: Moment, parties: tuple[Party, ...], counts: dict[str, int]
+) -> tuple[str, ...]:
+    sentences = []
+    if at.proposals:
+        sentences.append(f"Talks opened on {long_date(at.proposals[0].passed_at.date())}.")
+    if negotiation.expires is not None:
+        expires = negotiation.expires
+        sentences.append(f"The current contract expires on {long_date(expires.date())}.")
+    open_items = counts["open"] + counts["rejected"]
+    sentences.append(
+        f"As of {long_date(at.day)}, {open_items} {'section is' if open_items == 1 else 'sections are'} still open, "
+        f"{counts['tentatively agreed']} tentatively agreed, {counts['withdrawn']} withdrawn, "
+        f"and {counts['status quo']} left as they are (status quo)."
+    )
+    for party in parties:
+        passes = [p for p in at.proposals if p.party == party.key]
+        if passes:
+            last = passes[-1]
+            sentences.append(
+                f"The {party.short} last passed proposals on {long_date(last.passed_at.date())} "
+                f"(proposal {last.number}, {len(last.items)} {'section' if len(last.items) == 1 else 'sections'})."
+            )
+        else:
+            sentences.append(f"The {party.short} have not passed proposals yet.")
+    return tuple(sentences)
+
+
+def _figures(
+    negotiation: Negotiation, at: Moment, parties: tuple[Party, ...]
+) -> tuple[Figure, ...]:
+    names: list[str] = []
+    for proposal in at.proposals:
+        for item in proposal.items:
+            names.extend(n for n in item.terms if n not in names)
+    figures = []
+    for name in names:
+        rows = []
+        for clause, _ in negotiation.agreement.walk():
+            if name in clause.terms:
+                rows.append(
+                    FigureRow(
+                        "Current contract", clause.terms[name], compounded(clause.terms[name])
+                    )
+                )
+        for party in parties:
+            latest = _latest_terms(at.proposals, party.key, name)
+            if latest is not None:
+                proposal, values = latest
+                who = f"{party.short} ({long_date(proposal.passed_at.date())})"
+                rows.append(FigureRow(who, values, compounded(values)))
+        figures.append(Figure(name.replace("_", " ").capitalize(), tuple(rows)))
+    return tuple(figures)
+
+
+def _latest_terms(
+    proposals: tuple[Proposal, ...], party: str, name: str
+) -> tuple[Proposal, tuple[str, ...]] | None:
+    found = None
+    for proposal in proposals:
+        if proposal.party != party:
+            continue
+        for item in proposal.items:
+            if name in item.terms:
+                found = (proposal, item.terms[name])
+    return found
+
+
+def _valuations(
+    negotiation: Negotiation, clauses: list[Standing], parties: tuple[Party, ...]
+) -> tuple[str, ...]:
+    """Return, for each side, what its proposals still on the table are worth, by each valuer."""
+    per_words = {"year": "a year", "term": "over the contract's term", "one-time": "once"}
+    sentences = []
+    for party in parties:
+        totals: dict[tuple[str, str], Decimal] = {}
+        for standing in clauses:
+            position = standing.positions.get(party.key)
+            if position is None or standing.status in ("withdrawn", "tentatively agreed"):
+                continue
+            for valuation in position.item.cost:
+                key = (valuation.valuer, valuation.per)
+                totals[key] = totals.get(key, Decimal(0)) + valuation.amount
+        if not totals:
+            continue
+        parts = []
+        for (valuer, per), amount in totals.items():
+            judge = negotiation.parties.get(valuer)
+            if valuer == party.key:
+                parts.append(
+                    f"the {party.short} {_verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
+                )
+            else:
+                name = f"the {judge.short}" if judge else valuer
+                parts.append(
+                    f"{name} {_verb(judge, 'puts', 'put')} them at {money(amount)} {per_words[per]}"
+                )
+        sentences.append(
+            f"{_possessive(party.short)} proposals still on the table: " + "; ".join(parts) + "."
+        )
+    if sentences:
+        sentences.append("Each side prices proposals its own way, so their figures differ.")
+    return tuple(sentences)
+
+
+def _verb(party: Party | None, singular: str, plural: str) -> str:
+    """Agree with a party's short name: "the Guild values", "the Producers value"."""
+    return plural if party is not None and party.short.endswith("s") else singular
+
+
+def _possessive(name: str) -> str:
+    return f"The {name}'" if name.endswith("s") else f"The {name}'s"
+
+
+def reading_grade(text: str) -> float:
+    """Return the Flesch-Kincaid grade level of prose (about the school year that reads it easily)."""
+    sentences = max(1, len(re.findall(r"[.!?](?:\s|$)", text)))
+    words = re.findall(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*", text)
+    if not words:
+        return 0.0
+    syllables = sum(_syllables(word) for word in words)
+    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+    return round(grade, 1)
+
+
+def _syllables(word: str) -> int:
+    word = word.lower()
+    groups = re.findall(r"[aeiouy]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def _language(
+    negotiation: Negotiation, at: Moment, clauses: list[Standing]
+) -> tuple[ClauseChange, ...]:
+    """Return the tentatively agreed language redlined against the current agreement."""
+    changes = []
+    for standing in clauses:
+        ta = standing.tentative
+        if ta is None:
+            continue
+        text = ta.text
+        if text is None:
+            source = next(
+                (p for p in at.proposals if p.party == ta.party and p.number == ta.proposal), None
+            )
+            item = (
+                next((i for i in source.items if i.clause == ta.clause), None) if source else None
+            )
+            if item is not None and item.action in ("amend", "add"):
+                text = item.text
+            elif item is not None and item.action == "accept" and source is not None:
+                accepted = last_language(at.proposals, source, ta.clause)
+                text = accepted[1] if accepted else None
+        current = negotiation.agreement.by_id.get(ta.clause)
+        if text is None:
+            continue
+        new = Entry(ta.clause, standing.number, standing.title, text, parse_body(text), 0, None)
+        old = (
+            [
+                Entry(
+                    current.id, current.number, current.title, current.text, current.blocks, 0, None
+                )
+            ]
+            if current
+            else []
+        )
+        changes.append(compare_entries(old, [new])[0])
+    return tuple(changes)
