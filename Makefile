@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
 
-.PHONY: demo test lint typecheck pytest system wheel-check clean
+.PHONY: demo test lint typecheck pytest system wheel-check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ pytest: $(VENV)/.installed
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Benchmarks at master-agreement size, outside the test suite (see docs/performance.md).
+bench: system $(VENV)/.installed
+	$(BIN)/pip install --quiet redlines
+	$(BIN)/python benchmarks/run.py
 
 # Build the wheel, install it in a fresh environment, run it from outside the checkout.
 wheel-check: $(VENV)/.installed

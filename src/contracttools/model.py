@@ -149,6 +149,11 @@ class Party:
     short: str
     role: str
 
+    @property
+    def possessive(self) -> str:
+        """Return "Guild's" or "Producers'"."""
+        return f"{self.short}'" if self.short.endswith("s") else f"{self.short}'s"
+
 
 @dataclass(frozen=True)
 class TentativeAgreement:

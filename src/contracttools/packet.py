@@ -71,11 +71,6 @@ def _party(key: str, negotiation: Negotiation | None) -> Party:
     return Party(key, key.replace("-", " ").title(), key.title(), "")
 
 
-def possessive(name: str) -> str:
-    """Return "Guild's" or "Producers'"."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
 def _when(proposal: Proposal) -> tuple[str, str]:
     moment = proposal.passed_at
     day = f"{moment:%B} {moment.day}, {moment.year}"
@@ -113,7 +108,9 @@ def build_packet(
         measured = f"the current agreement ({agreement.title})"
         if item.clause in countered and against is not None and item.action in ("amend", "add"):
             change = counter_changes.get(item.clause, change)
-            measured = f"{possessive(_party(against.party, negotiation).short)} Proposal No. {against.number}"
+            measured = (
+                f"{_party(against.party, negotiation).possessive} Proposal No. {against.number}"
+            )
         if item.action == "accept":
             change, measured = _accepted(
                 item.clause, agreement, proposal, negotiation, other, change

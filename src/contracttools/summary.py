@@ -90,6 +90,8 @@ class Summary:
     title: str
     day: str
     parties: tuple[Party, ...]
+    columns: tuple[str, ...]
+    """The headings of the positions in the table: "Guild's latest position", ..."""
     overview: tuple[str, ...]
     topics: tuple[Topic, ...]
     figures: tuple[Figure, ...]
@@ -196,6 +198,7 @@ def build_summary(
         title=negotiation.title,
         day=long_date(at.day),
         parties=parties,
+        columns=tuple(f"{party.possessive} latest position" for party in parties),
         overview=overview,
         topics=summary_topics,
         figures=figures,
@@ -317,7 +320,7 @@ def _valuations(
                     f"{name} {_verb(judge, 'puts', 'put')} them at {money(amount)} {per_words[per]}"
                 )
         sentences.append(
-            f"{_possessive(party.short)} proposals still on the table: " + "; ".join(parts) + "."
+            f"The {party.possessive} proposals still on the table: " + "; ".join(parts) + "."
         )
     if sentences:
         sentences.append("Each side prices proposals its own way, so their figures differ.")
@@ -327,10 +330,6 @@ def _valuations(
 def _verb(party: Party | None, singular: str, plural: str) -> str:
     """Agree with a party's short name: "the Guild values", "the Producers value"."""
     return plural if party is not None and party.short.endswith("s") else singular
-
-
-def _possessive(name: str) -> str:
-    return f"The {name}'" if name.endswith("s") else f"The {name}'s"
 
 
 def reading_grade(text: str) -> float:

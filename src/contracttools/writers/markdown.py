@@ -76,12 +76,7 @@ def write_summary(summary: Summary) -> str:
         lines += ["**CONFIDENTIAL — team copy with internal notes. Not for members.**", ""]
     lines += ["## Overview", "", " ".join(summary.overview), ""]
     lines += ["## Where things stand", ""]
-    names = [
-        f"{party.short}'s latest position"
-        if not party.short.endswith("s")
-        else f"{party.short}' latest position"
-        for party in summary.parties
-    ]
+    names = summary.columns
     for topic in summary.topics:
         lines += [f"### {topic.name}", ""]
         lines.append("| Section | " + " | ".join(names) + " | Status |")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from contracttools.packet import Packet
 from contracttools.redline.model import Redline
@@ -159,6 +160,14 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
     )
 
 
+def bullets(document: Any, heading: str, items: tuple[str, ...]) -> None:
+    """Append a headed bulleted list, or nothing when there are no items."""
+    if items:
+        document.add_paragraph(heading, style="Heading 1")
+        for item in items:
+            paragraph(document, item, "List Bullet")
+
+
 def write_summary(summary: Summary, options: WordOptions, author: str, when: datetime) -> bytes:
     """Return the member summary as a DOCX (tracked changes for agreed language, if asked)."""
     document = reference(options.templates)
@@ -172,10 +181,7 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
     document.add_paragraph("Overview", style="Heading 1")
     paragraph(document, " ".join(summary.overview))
     document.add_paragraph("Where things stand", style="Heading 1")
-    names = [
-        f"{p.short}{chr(39) if p.short.endswith('s') else chr(39) + 's'} latest position"
-        for p in summary.parties
-    ]
+    names = list(summary.columns)
     for topic in summary.topics:
         document.add_paragraph(topic.name, style="Heading 2")
         simple_table(
@@ -196,19 +202,13 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
                     for r in figure.rows
                 ],
             )
-    if summary.valuations:
-        document.add_paragraph("What the proposals are worth", style="Heading 1")
-        for sentence in summary.valuations:
-            paragraph(document, sentence, "List Bullet")
+    bullets(document, "What the proposals are worth", summary.valuations)
     if summary.language:
         document.add_paragraph("Tentatively agreed language", style="Heading 1")
         for clause in summary.language:
             document.add_paragraph(f"{clause.ref.number} {clause.ref.title}", style="Heading 2")
             blocks(document, marks, clause.blocks)
-    if summary.team_notes:
-        document.add_paragraph("Internal notes (team copy only)", style="Heading 1")
-        for note in summary.team_notes:
-            paragraph(document, note, "List Bullet")
+    bullets(document, "Internal notes (team copy only)", summary.team_notes)
     if summary.glossary:
         document.add_paragraph("Words used here", style="Heading 1")
         for term, meaning in summary.glossary:
