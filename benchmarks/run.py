@@ -311,6 +311,24 @@ def big_pdf(report: Report, work: Path, full: Path, revised: Path) -> None:
     out = work / "all.pdf"
     seconds, mb = run_once([TOOL, "diff", str(full), str(revised), "--all", "-o", str(out)])
     count = pages(out)
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    plain = "".join(f"<p>{p}</p>" for p in text.split("\n\n") if p.strip())
+    source, target = work / "bare-all.html", work / "bare-all.pdf"
+    source.write_text(
+        "<html><head><style>@page { size: letter; margin: 0.9in } "
+        f"body {{ font: 10.5pt/1.4 'DejaVu Serif' }}</style></head><body>{plain}</body></html>",
+        encoding="utf-8",
+    )
+    bare_code = (
+        f"from weasyprint import HTML; HTML(filename={str(source)!r}).write_pdf({str(target)!r})"
+    )
+    bare, bare_mb = run_once([sys.executable, "-c", bare_code])
+    report.add(
+        "bare WeasyPrint, plain HTML of the same words as the full-size PDF (reference)",
+        f"{pages(target)} pages in {bare:.1f} s ({pages(target) / bare:.1f} pages/s), peak {bare_mb:.0f} MB",
+    )
     report.add(
         "full-size PDF, every clause (`diff --all -o x.pdf`)",
         f"{count} pages in {seconds:.1f} s ({count / seconds:.1f} pages/s), peak {mb:.0f} MB",

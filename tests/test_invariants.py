@@ -190,3 +190,22 @@ def test_every_clause_rebuilds_from_the_redline(
 
 def test_body_parse_is_stable_under_rewrapping() -> None:
     assert parse_body("a b\nc  d\n\ne") == parse_body("a\nb c d\n\n\ne\n")
+
+
+plain_text = st.lists(
+    st.one_of(
+        st.sampled_from(["\n", "\n\n", "  \n \n", " ", "\t"]),
+        st.text(alphabet=st.characters(blacklist_characters="*_|`\\\x00\r"), max_size=20),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(plain_text)
+def test_plain_paragraph_path_agrees_with_the_markdown_parser(text: str) -> None:
+    from contracttools.body import _parse_markdown, plain_paragraphs
+
+    fast = [(b.text, b.line) for b in plain_paragraphs(text)] if text.strip() else []
+    slow = [(b.text, b.line) for b in _parse_markdown(text)] if text.strip() else []
+    assert fast == slow

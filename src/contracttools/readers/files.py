@@ -67,7 +67,7 @@ def _display(path: str | os.PathLike[str]) -> str:
     return os.fspath(path)
 
 
-def _document(path: str, data: bytes | None = None) -> tuple[Node, FieldReader]:
+def _document(path: str, data: bytes | None = None) -> Node:
     """Parse a file (or `data`, given as if read from `path`) into its root node."""
     try:
         if data is None:
@@ -78,7 +78,6 @@ def _document(path: str, data: bytes | None = None) -> tuple[Node, FieldReader]:
         raise ContractFileError([Problem(Location(path), f"cannot read: {err.strerror}")]) from None
     text = read_text(path, data)
     root = parse(path, text)
-    reader = FieldReader(path)
     if root.kind != "map":
         raise ContractFileError(
             [
@@ -88,7 +87,7 @@ def _document(path: str, data: bytes | None = None) -> tuple[Node, FieldReader]:
                 )
             ]
         )
-    return root, reader
+    return root
 
 
 def _kind_of(root: Node, path: str) -> str:
@@ -109,10 +108,10 @@ def _kind_of(root: Node, path: str) -> str:
 
 
 def _open(
-    path: str, data: bytes | None, kind: str, required: tuple[str, ...], optional: tuple[str, ...]
+    root: Node, path: str, kind: str, required: tuple[str, ...], optional: tuple[str, ...]
 ) -> tuple[dict[str, Node], FieldReader]:
-    """Parse a file of one kind and check its top-level keys; return them and the reader."""
-    root, reader = _document(path, data)
+    """Check a parsed file's kind and top-level keys; return them and the reader."""
+    reader = FieldReader(path)
     _expect_kind(root, path, kind)
     article = "an" if kind[0] in "aeiou" else "a"
     fields = reader.mapping(root, f"{article} {kind}", required, optional)
@@ -146,10 +145,10 @@ def load_in_context(
     path = _display(path)
     if data is None and os.path.isdir(path):
         path = os.path.join(path, "negotiation.yaml")
-    root, _ = _document(path, data)
+    root = _document(path, data)
     kind = _kind_of(root, path)
     if kind == "agreement":
-        return load_agreement(path, data), None
+        return _agreement(root, path), None
     if kind == "negotiation":
         negotiation = load_negotiation(path)
         return negotiation, negotiation
@@ -159,7 +158,7 @@ def load_in_context(
         for proposal in negotiation.proposals:
             if os.path.samefile(proposal.path, path):
                 return proposal, negotiation
-    return load_proposal(path, data=data), None
+    return _proposal(root, path), None
 
 
 def find_negotiation(proposal_path: str) -> str | None:
@@ -169,7 +168,7 @@ def find_negotiation(proposal_path: str) -> str | None:
     if not os.path.isfile(manifest):
         return None
     try:
-        root, _ = _document(manifest)
+        root = _document(manifest)
     except ContractFileError:
         return None
     proposals = root.get("proposals")
@@ -189,7 +188,11 @@ def find_negotiation(proposal_path: str) -> str | None:
 def load_agreement(path: str | os.PathLike[str], data: bytes | None = None) -> Agreement:
     """Load and check an agreement file."""
     path = _display(path)
-    fields, reader = _open(path, data, "agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
+    return _agreement(_document(path, data), path)
+
+
+def _agreement(root: Node, path: str) -> Agreement:
+    fields, reader = _open(root, path, "agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
     seen: dict[str, Location] = {}
     clauses = _clauses(reader, fields.get("clauses"), seen, "")
     agreement = Agreement(
@@ -273,7 +276,17 @@ def load_proposal(
     `party_keys` are the negotiation's parties, where known.
     """
     path = _display(path)
-    fields, reader = _open(path, data, "proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
+    return _proposal(_document(path, data), path, agreement, added_before, party_keys)
+
+
+def _proposal(
+    root: Node,
+    path: str,
+    agreement: Agreement | None = None,
+    added_before: Iterable[str] = (),
+    party_keys: Iterable[str] | None = None,
+) -> Proposal:
+    fields, reader = _open(root, path, "proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
     amends = reader.string(fields.get("amends"), "'amends'")
     if amends is not None and agreement is None:
         agreement = _amended(reader, fields["amends"], path, amends)
@@ -447,7 +460,9 @@ def _valuations(reader: FieldReader, node: Node | None, context: str) -> list[Va
 def load_negotiation(path: str | os.PathLike[str]) -> Negotiation:
     """Load a negotiation manifest and everything it names, checking it all."""
     path = _display(path)
-    fields, reader = _open(path, None, "negotiation", NEGOTIATION_KEYS, NEGOTIATION_OPTIONAL)
+    fields, reader = _open(
+        _document(path), path, "negotiation", NEGOTIATION_KEYS, NEGOTIATION_OPTIONAL
+    )
     folder = os.path.dirname(path)
     parties = _parties(reader, fields.get("parties"))
     agreement = None

@@ -79,7 +79,9 @@ def read_text(path: str, data: bytes) -> str:
 
 
 def _tab_problems(path: str, text: str) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
+    if "\t" not in text:
+        return problems
     for number, line in enumerate(text.split("\n"), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:

@@ -74,5 +74,15 @@ def document(redline: Redline) -> dict[str, Any]:
 
 
 def write(redline: Redline) -> str:
-    """Return the redline as JSON text."""
-    return json.dumps(document(redline), ensure_ascii=False, indent=2) + "\n"
+    """Return the redline as JSON text: the head indented, then one clause a line.
+
+    A clause a line reads well in a terminal and in git, and lets the C encoder do the
+    work (an indented dump runs the pure-Python one: three times slower at full size).
+    """
+    data = document(redline)
+    clauses = data.pop("clauses")
+    head = json.dumps(data, ensure_ascii=False, indent=2)
+    if not clauses:
+        return head[:-2] + ',\n  "clauses": []\n}\n'
+    lines = ",\n    ".join(json.dumps(c, ensure_ascii=False) for c in clauses)
+    return f'{head[:-2]},\n  "clauses": [\n    {lines}\n  ]\n}}\n'
