@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.body import parse_body
 from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
 from contracttools.redline import ClauseChange, compare
-from contracttools.redline.align import Entry
-from contracttools.redline.compare import compare_entries
+from contracttools.redline.compare import compare_language
 from contracttools.standing import last_language
 
 
@@ -112,9 +110,7 @@ def build_packet(
                 f"{_party(against.party, negotiation).possessive} Proposal No. {against.number}"
             )
         if item.action == "accept":
-            change, measured = _accepted(
-                item.clause, agreement, proposal, negotiation, other, change
-            )
+            change, measured = _accepted(item.clause, agreement, proposal, negotiation, other)
         if item.action in ("withdraw", "reject", "concept"):
             change = None
         clause = agreement.by_id.get(item.clause)
@@ -183,7 +179,6 @@ def _accepted(
     proposal: Proposal,
     negotiation: Negotiation | None,
     other: Party | None,
-    fallback: ClauseChange | None,
 ) -> tuple[ClauseChange | None, str]:
     """Return the accepted language redlined against the agreement, and whose it was."""
     found = (
@@ -195,22 +190,14 @@ def _accepted(
         return None, "the other party's last proposal"
     source, text = found
     clause = agreement.by_id.get(clause_id)
-    new = Entry(
+    change = compare_language(
+        clause,
         clause_id,
         clause.number if clause else "",
         clause.title if clause else "",
         text,
-        parse_body(text),
-        0,
-        None,
         "accept",
     )
-    old = (
-        [Entry(clause_id, clause.number, clause.title, clause.text, clause.blocks, 0, None)]
-        if clause
-        else []
-    )
-    change = compare_entries(old, [new])[0]
     assert other is not None
     return (
         change,

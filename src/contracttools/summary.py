@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from contracttools.body import parse_body
 from contracttools.model import Negotiation, Party, Proposal
 from contracttools.redline import ClauseChange
-from contracttools.redline.align import Entry
-from contracttools.redline.compare import compare_entries
+from contracttools.redline.compare import compare_language
 from contracttools.standing import Moment, Standing, last_language, standings
 
 PHRASES = {
@@ -377,15 +375,5 @@ def _language(
         current = negotiation.agreement.by_id.get(ta.clause)
         if text is None:
             continue
-        new = Entry(ta.clause, standing.number, standing.title, text, parse_body(text), 0, None)
-        old = (
-            [
-                Entry(
-                    current.id, current.number, current.title, current.text, current.blocks, 0, None
-                )
-            ]
-            if current
-            else []
-        )
-        changes.append(compare_entries(old, [new])[0])
+        changes.append(compare_language(current, ta.clause, standing.number, standing.title, text))
     return tuple(changes)

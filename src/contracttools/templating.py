@@ -32,7 +32,6 @@ def environment(user_dir: str | Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["template_folders"] = tuple(folders)
     return env
 
 

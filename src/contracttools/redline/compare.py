@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from contracttools.model import Agreement, Proposal
+from contracttools.body import parse_body
+from contracttools.model import Agreement, Clause, Proposal
 from contracttools.redline.align import Entry, match_clauses, moved_clauses
 from contracttools.redline.blocks import diff_blocks, unchanged
 from contracttools.redline.documents import (
@@ -152,3 +153,21 @@ def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
         old_action=old.action,
         item=new.item or old.item,
     )
+
+
+def compare_language(
+    current: Clause | None,
+    clause: str,
+    number: str,
+    title: str,
+    text: str,
+    action: str | None = None,
+) -> ClauseChange:
+    """Return language redlined against a clause's current text (added, where it has none)."""
+    new = Entry(clause, number, title, text, parse_body(text), 0, None, action)
+    old = (
+        [Entry(current.id, current.number, current.title, current.text, current.blocks, 0, None)]
+        if current
+        else []
+    )
+    return compare_entries(old, [new])[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from contracttools.body import parse_body
 from contracttools.model import Agreement, Clause, Item, Proposal
 from contracttools.redline.align import Entry
 
@@ -177,14 +178,13 @@ def accept_language(entries: list[Entry], other: list[Entry]) -> list[Entry]:
 def _flatten(nodes: list[_Node], depth: int = 0, parent: str | None = None) -> list[Entry]:
     out: list[Entry] = []
     for node in nodes:
-        clause = Clause(node.id, node.number, node.title, node.text)
         out.append(
             Entry(
                 id=node.id,
                 number=node.number,
                 title=node.title,
                 text=node.text,
-                blocks=clause.blocks,
+                blocks=parse_body(node.text),
                 depth=depth,
                 parent=parent,
                 action=node.action,

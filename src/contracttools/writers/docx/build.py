@@ -96,8 +96,6 @@ def table_block(document: Any, marks: Marks, block: TableChange) -> None:
                 for run in target.runs:
                     run.bold = True
         marks.row(table.rows[-1]._tr, row.status)
-    if block.status in ("inserted", "deleted"):
-        pass  # every row is marked: the whole table goes with them
     document.add_paragraph()
 
 
