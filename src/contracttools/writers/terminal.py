@@ -84,7 +84,8 @@ def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> s
         plus, minus = "+" * round(added * scale), "-" * round(deleted * scale)
         if options.color:
             plus, minus = f"\x1b[32m{plus}{RESET}", f"\x1b[31m{minus}{RESET}"
-        note = f"  ({', '.join(tags(clause))})" if tags(clause) else ""
+        labels = tags(clause)
+        note = f"  ({', '.join(labels)})" if labels else ""
         lines.append(f" {name.ljust(pad)} | {added + deleted:5} {plus}{minus}{note}")
     stats = redline.stats()["words"]
     lines.append(
