@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from contracttools.errors import ContractToolsError
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -30,12 +32,18 @@ class Problem:
         return f"{self.at}: {self.message}"
 
 
-class ContractFileError(Exception):
+class ContractFileError(ContractToolsError):
     """Raised with every problem found, so that all are reported in one run."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        """Return every problem, then how many were found."""
+        count = len(self.problems)
+        plural = "s" if count != 1 else ""
+        return [*(str(p) for p in self.problems), f"{count} problem{plural} found"]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -1,0 +1,73 @@
+"""`contracttools summary NEGOTIATION`: the member-facing summary."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+
+from contracttools.commands.common import (
+    as_of as parse_as_of,
+)
+from contracttools.commands.common import (
+    as_of_option,
+    format_option,
+    load_negotiation_arg,
+    output_format,
+    paper_option,
+    templates_option,
+    templates_path,
+    write_document,
+)
+
+
+@click.command()
+@click.argument("negotiation", type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    help="The summary file: .pdf, .html, .docx or .md (default: Markdown on screen).",
+)
+@format_option("summary")
+@as_of_option
+@click.option(
+    "--with-language",
+    is_flag=True,
+    help="Add the tentatively agreed language, redlined against the current contract.",
+)
+@click.option(
+    "--team-copy",
+    is_flag=True,
+    help="Add the internal notes and stamp every page CONFIDENTIAL. Never for members.",
+)
+@templates_option
+@paper_option
+def command(
+    negotiation: str,
+    output: str | None,
+    fmt: str | None,
+    as_of: str | None,
+    with_language: bool,
+    team_copy: bool,
+    templates: str | None,
+    paper: str,
+) -> None:
+    """Write the member-facing summary: where each side stands, in plain language."""
+    from contracttools.standing import moment
+    from contracttools.summary import build_summary
+    from contracttools.writers.table import Options
+
+    fmt = output_format("summary", output, fmt, "markdown")
+    loaded = load_negotiation_arg(negotiation, "summary")
+    at = moment(loaded, parse_as_of(loaded, as_of))
+    made = build_summary(loaded, at, with_language, team_copy)
+    union = next((p for p in loaded.parties.values() if p.role == "union"), None)
+    options = Options(
+        paper=paper,
+        templates=templates_path(templates),
+        author=union.name if union else "",
+        when=datetime(at.day.year, at.day.month, at.day.day, tzinfo=UTC),
+    )
+    write_document("summary", fmt, made, options, output, (negotiation,))
+    if output:
+        click.echo(f"wrote {output}: as of {made.day}, reading level grade {made.grade}", err=True)
