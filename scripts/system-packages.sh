@@ -10,9 +10,13 @@ have_lib libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fc-list 2>/dev/null | grep -qi "dejavu serif" || missing="$missing fonts-dejavu-core"
 fc-list 2>/dev/null | grep -qi "droid sans fallback" || missing="$missing fonts-droid-fallback"
-# With "test": LibreOffice too, the second independent reader of our Word files.
+# With "test": LibreOffice (with its Python bridge, for Accept/Reject All over UNO), the second
+# independent reader of our Word files, and Chromium, which opens our HTML as a browser does.
 if [ "${1:-}" = "test" ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+    [ -e /usr/lib/python3/dist-packages/uno.py ] || missing="$missing python3-uno"
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    fc-list 2>/dev/null | grep -qi "liberation serif" || missing="$missing fonts-liberation"
 fi
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
