@@ -48,7 +48,9 @@ def test_agreement_against_opening_proposal() -> None:
 def test_counter_against_demand_shows_moves_and_actions() -> None:
     code, output = diff(GUILD_1, PRODUCERS_1)
     assert code == 1
-    assert "== 2.F Weeks Covered by an Episodic Fee  [renumbered 3.B -> 2.F, AMEND]" in output
+    assert (
+        "== 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]" in output
+    )
     assert "== 4.B Residuals for High Budget Streaming Programs  [was AMEND, REJECT]" in output
     assert "== 6.B Health Fund Contributions  [was AMEND, ACCEPT]" in output
 
@@ -197,12 +199,10 @@ def test_git_diff_driver_in_a_real_repository(tmp_path: Path) -> None:
     output = git("diff")
     assert "contracttools: 01-guild-1.yaml:" in output and "did you mean 'amend'?" in output
     assert "-    action: amend" in output and "+    action: ammend" in output
-    # A new file is shown whole.
+    # A new proposal reads as its changes to the agreement it amends.
     shutil.copy(SAMPLES / "03-guild-2.yaml", repo / "03-guild-2.yaml")
     git("checkout", "01-guild-1.yaml")
     git("add", "03-guild-2.yaml")
     output = git("diff", "--cached")
     assert "diff --contracttools a/03-guild-2.yaml b/03-guild-2.yaml" in output
-    assert (
-        "{+Each minimum set out in this Agreement shall be increased by five and one-half" in output
-    )
+    assert "increased by [-three-]{+five and one-half+} percent" in output

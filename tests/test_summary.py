@@ -16,8 +16,8 @@ import pypdf
 import pytest
 import yaml
 
+from contracttools.negotiation import moment
 from contracttools.readers import load_negotiation
-from contracttools.standing import moment
 from contracttools.summary import build_summary, compounded, money, reading_grade
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
@@ -121,7 +121,7 @@ def test_as_of_the_second_pass() -> None:
 
 def test_as_of_today_and_by_label() -> None:
     final = state(None)
-    assert final.counts["tentatively agreed"] == 2
+    assert final.counts["tentatively agreed"] == 3
     code, output = run("summary", str(SAMPLES), "--as-of", "producers-1")
     assert code == 0 and "*As of April 12, 2023*" in output
     code, output = run("summary", str(SAMPLES), "--as-of", str(SAMPLES / "01-guild-1.yaml"))
@@ -257,3 +257,14 @@ def test_pdf_summary_is_accessible(tmp_path: Path) -> None:
     assert reader.metadata is not None and reader.metadata.author == "Screen Writers Guild"
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Reading level of this summary: grade" in text
+
+
+def test_a_compromise_ta_shows_its_own_figures_not_the_stale_positions() -> None:
+    code, output = run("summary", str(SAMPLES), "--with-language")
+    assert code == 0
+    row = next(line for line in output.splitlines() if line.startswith("| 2.A General Increases"))
+    assert "Tentatively agreed on April 30, 2023: Every minimum rises 5% this year" in row
+    assert "5.5%" not in row and "4% this year, then 3%" not in row
+    assert "| Tentatively agreed (April 30, 2023) | 5% | 4% | 3.5% | 13.02% |" in output
+    assert "by [--three--]{++five++} percent" in output.replace("{--", "[--").replace("--}", "--]")
+    assert "Landed between" not in output  # the TA's note is internal

@@ -31,6 +31,8 @@ ACTION_LABELS = {
 """How each action is labelled on paper and screen."""
 
 ROLES = ("union", "employer")
+UNLISTED = ("stand", "withdrawn")
+"""What a clause left out of a later pass means (the manifest's `unlisted`)."""
 PERIODS = ("year", "term", "one-time")
 
 
@@ -110,6 +112,8 @@ class Item:
     note: str | None = None
     """Internal: never shown to members."""
     at: Location | None = field(default=None, compare=False, repr=False)
+    spots: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    """Where each key's value stands in the file, for problems found later."""
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
@@ -133,6 +137,8 @@ class Proposal:
     path: str = ""
     base: Agreement | None = field(default=None, compare=False, repr=False)
     """The agreement it amends, as loaded."""
+    spots: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    """Where each key's value stands in the file, for problems found later."""
 
     @property
     def label(self) -> str:
@@ -157,18 +163,54 @@ class Party:
 
 @dataclass(frozen=True)
 class TentativeAgreement:
-    """A clause both sides have initialled."""
+    """A clause both sides have initialled, and the language they agreed.
+
+    The agreed language is the TA's own `text` where it has one (a compromise neither
+    side proposed), else the named proposal's item, else `party`'s last language.
+    """
 
     clause: str
     date: date
     initials: Mapping[str, str]
-    party: str
-    """Whose language was agreed."""
-    proposal: int
+    party: str | None = None
+    """Whose language was agreed, where it was one side's."""
+    proposal: int | None = None
     """That party's proposal number."""
     text: str | None = None
-    """The language as agreed, where it differs from the proposal's."""
+    """The language as agreed, where it is the TA's own."""
+    summary: str | None = None
+    """Plain language for members."""
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The agreed figures, named as proposals name them."""
+    number: str | None = None
+    title: str | None = None
+    after: str | None = None
+    parent: str | None = None
+    """Where a clause the TA adds goes, as for an `add` item."""
+    note: str | None = None
+    """Internal: never shown to members."""
     at: Location | None = field(default=None, compare=False, repr=False)
+    spots: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    """Where each key's value stands in the file, for problems found later."""
+
+    @property
+    def initialled(self) -> str:
+        """Return the initials as "MK / CL"."""
+        return " / ".join(self.initials.values())
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a pass did to a clause, carried beside a document so outputs can label it."""
+
+    action: str
+    item: Item | None = None
+    carried: bool = False
+    """The party's position from an earlier pass, not restated in this one."""
+    number: str = ""
+    title: str = ""
+    """How the clause is named, for a reply to a clause neither text has (a new clause
+    the other side proposed and this one rejects)."""
 
 
 @dataclass(frozen=True)
@@ -182,3 +224,8 @@ class Negotiation:
     tentative_agreements: tuple[TentativeAgreement, ...] = ()
     expires: datetime | None = None
     path: str = ""
+    unlisted: str = "stand"
+    """What a clause a party does not restate in a later pass means: its position
+    stands (`stand`, the usual ground rule) or it is `withdrawn`."""
+    spots: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    """Where each key's value stands in the manifest; proposals as "proposals.N"."""

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
+from contracttools.model import ACTION_LABELS, Mark, Negotiation, Party, Proposal
+from contracttools.negotiation import apply, draft, proposal_positions
 from contracttools.redline import ClauseChange, compare
-from contracttools.redline.compare import compare_language
-from contracttools.standing import last_language
 
 
 @dataclass(frozen=True)
@@ -87,30 +86,37 @@ def build_packet(
     signoff: bool = False,
     include_notes: bool = False,
 ) -> Packet:
-    """Return the packet for a proposal, redlined against the agreement (or `against`)."""
-    agreement = proposal.base
+    """Return the packet for a proposal, redlined against the agreement, or against
+    `against`: the other party's whole position once it passed that proposal, so that
+    only the proposing party's own changes are marked."""
+    agreement = negotiation.agreement if negotiation is not None else proposal.base
     assert agreement is not None, "a loaded proposal carries its agreement"
     party = _party(proposal.party, negotiation)
     others = [
         p for k, p in (negotiation.parties.items() if negotiation else []) if k != proposal.party
     ]
     other = others[0] if others else None
-    base_changes = _by_clause(compare(agreement, proposal).clauses)
-    counter_changes = _by_clause(compare(against, proposal).clauses) if against else {}
-    countered = (
-        {i.clause for i in against.items if i.action in ("amend", "add")} if against else set()
-    )
+    baseline, their_marks = draft(against, negotiation) if against else (agreement, {})
+    applied, marks = apply(proposal, negotiation, base=baseline)
+    changes = _by_clause(compare(baseline, applied, their_marks, marks).clauses)
+    sources = {p.clause: p for p in proposal_positions(proposal, negotiation)}
+    theirs = _party(against.party, negotiation) if against else None
     items = []
     for index, item in enumerate(proposal.items, 1):
-        change = base_changes.get(item.clause)
+        change = changes.get(item.clause)
         measured = f"the current agreement ({agreement.title})"
-        if item.clause in countered and against is not None and item.action in ("amend", "add"):
-            change = counter_changes.get(item.clause, change)
-            measured = (
-                f"{_party(against.party, negotiation).possessive} Proposal No. {against.number}"
-            )
+        mark = their_marks.get(item.clause)
+        if against is not None and theirs is not None and mark is not None:
+            stood = mark.item is not None and mark.action in ("amend", "add", "delete", "accept")
+            if stood:
+                measured = (
+                    f"{theirs.possessive} Proposal No. {_pass_of(against, mark, negotiation)}"
+                )
         if item.action == "accept":
-            change, measured = _accepted(item.clause, agreement, proposal, negotiation, other)
+            source = sources[item.clause].source
+            if against is None and source is not None:
+                who = _party(source.party, negotiation)
+                measured = f"the current agreement, as {who.short} proposed in its Proposal No. {source.number}"
         if item.action in ("withdraw", "reject", "concept"):
             change = None
         clause = agreement.by_id.get(item.clause)
@@ -160,6 +166,16 @@ def build_packet(
     )
 
 
+def _pass_of(against: Proposal, mark: Mark, negotiation: Negotiation | None) -> int:
+    """Return the number of the other party's pass that put the language on the table."""
+    if mark.item is None or negotiation is None:
+        return against.number
+    for proposal in negotiation.proposals:
+        if proposal.party == against.party and any(i is mark.item for i in proposal.items):
+            return proposal.number
+    return against.number
+
+
 def _proposed_clause(negotiation: Negotiation | None, clause: str) -> tuple[str, str] | None:
     """Return the number and title a pass gave a clause the agreement lacks."""
     for proposal in negotiation.proposals if negotiation else ():
@@ -171,35 +187,3 @@ def _proposed_clause(negotiation: Negotiation | None, clause: str) -> tuple[str,
 
 def _by_clause(changes: tuple[ClauseChange, ...]) -> dict[str, ClauseChange]:
     return {change.ref.id: change for change in changes}
-
-
-def _accepted(
-    clause_id: str,
-    agreement: Agreement,
-    proposal: Proposal,
-    negotiation: Negotiation | None,
-    other: Party | None,
-) -> tuple[ClauseChange | None, str]:
-    """Return the accepted language redlined against the agreement, and whose it was."""
-    found = (
-        last_language(negotiation.proposals, proposal, clause_id, other.key if other else None)
-        if negotiation is not None
-        else None
-    )
-    if found is None:
-        return None, "the other party's last proposal"
-    source, text = found
-    clause = agreement.by_id.get(clause_id)
-    change = compare_language(
-        clause,
-        clause_id,
-        clause.number if clause else "",
-        clause.title if clause else "",
-        text,
-        "accept",
-    )
-    assert other is not None
-    return (
-        change,
-        f"the current agreement, as {other.short} proposed in its Proposal No. {source.number}",
-    )

@@ -10,10 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from contracttools.model import Negotiation, Party, Proposal
+from contracttools.model import Negotiation, Party
+from contracttools.negotiation import (
+    Moment,
+    Position,
+    Standing,
+    agreed_language,
+    history,
+    standings,
+)
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
-from contracttools.standing import Moment, Standing, last_language, standings
 
 PHRASES = {
     "status-quo": "No change: keep the current language.",
@@ -53,6 +60,16 @@ class Row:
     positions: tuple[str, ...]
     """One plain-language position per party, in the summary's party order."""
     status: str
+    agreed: str | None = None
+    """What was tentatively agreed, in plain words; shown instead of the positions."""
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """Return the position cells as a table without merged cells shows them: the
+        agreement in the first, the others empty, once a TA is signed."""
+        if self.agreed is None:
+            return self.positions
+        return (self.agreed,) + ("",) * (len(self.positions) - 1)
 
 
 @dataclass(frozen=True)
@@ -166,7 +183,7 @@ def build_summary(
     }
     topics: dict[str, list[Row]] = {}
     for standing in clauses:
-        topics.setdefault(standing.topic, []).append(_row(standing, parties))
+        topics.setdefault(standing.topic, []).append(_row(standing, parties, negotiation))
     summary_topics = tuple(Topic(name, tuple(rows)) for name, rows in topics.items())
     overview = _overview(negotiation, at, parties, counts)
     figures = _figures(negotiation, at, parties)
@@ -176,6 +193,7 @@ def build_summary(
         *overview,
         *valuations,
         *(p for t in summary_topics for r in t.rows for p in r.positions),
+        *(r.agreed for t in summary_topics for r in t.rows if r.agreed),
     ]
     words = " ".join([*prose, *(r.status for t in summary_topics for r in t.rows)]).lower()
     glossary = tuple(
@@ -209,15 +227,30 @@ def build_summary(
     )
 
 
-def _row(standing: Standing, parties: tuple[Party, ...]) -> Row:
+def _row(standing: Standing, parties: tuple[Party, ...], negotiation: Negotiation) -> Row:
     positions = []
     for party in parties:
         position = standing.positions.get(party.key)
-        if position is None:
-            positions.append("No proposal.")
-        else:
-            positions.append(position.item.summary or PHRASES[position.item.action])
-    return Row(standing.number, standing.title, tuple(positions), standing.status)
+        positions.append(_words(position))
+    agreed = None
+    ta = standing.tentative
+    if ta is not None:
+        found = agreed_language(negotiation, ta)
+        whose = negotiation.parties.get(found.whose or "") if found else None
+        said = ta.summary or (
+            f"The {whose.possessive} language." if whose else "Language of its own."
+        )
+        agreed = f"Tentatively agreed on {long_date(ta.date)}: {said}"
+    return Row(standing.number, standing.title, tuple(positions), standing.status, agreed)
+
+
+def _words(position: Position | None) -> str:
+    """Return a position in plain words: its summary, else what its action means."""
+    if position is None:
+        return "No proposal."
+    if position.item is None:
+        return "Not restated: withdrawn under the ground rules."
+    return position.item.summary or PHRASES[position.action]
 
 
 def _overview(
@@ -255,6 +288,9 @@ def _figures(
     for proposal in at.proposals:
         for item in proposal.items:
             names.extend(n for n in item.terms if n not in names)
+    for ta in at.tentative_agreements:
+        names.extend(n for n in ta.terms if n not in names)
+    taken = list(history(negotiation, at))
     figures = []
     for name in names:
         rows = []
@@ -266,25 +302,30 @@ def _figures(
                     )
                 )
         for party in parties:
-            latest = _latest_terms(at.proposals, party.key, name)
+            latest = _latest_terms(taken, party.key, name)
             if latest is not None:
-                proposal, values = latest
-                who = f"{party.short} ({long_date(proposal.passed_at.date())})"
+                position, values = latest
+                who = f"{party.short} ({long_date(position.proposal.passed_at.date())})"
                 rows.append(FigureRow(who, values, compounded(values)))
+        for ta in at.tentative_agreements:
+            if name in ta.terms:
+                who = f"Tentatively agreed ({long_date(ta.date)})"
+                rows.append(FigureRow(who, ta.terms[name], compounded(ta.terms[name])))
         figures.append(Figure(name.replace("_", " ").capitalize(), tuple(rows)))
     return tuple(figures)
 
 
 def _latest_terms(
-    proposals: tuple[Proposal, ...], party: str, name: str
-) -> tuple[Proposal, tuple[str, ...]] | None:
+    taken: list[Position], party: str, name: str
+) -> tuple[Position, tuple[str, ...]] | None:
+    """Return a party's latest figures for a term: from the item that took its position,
+    or, for an accept, from the accepted language's item."""
     found = None
-    for proposal in proposals:
-        if proposal.party != party:
+    for position in taken:
+        if position.party != party or position.item is None:
             continue
-        for item in proposal.items:
-            if name in item.terms:
-                found = (proposal, item.terms[name])
+        if name in position.item.terms:
+            found = (position, position.item.terms[name])
     return found
 
 
@@ -299,6 +340,8 @@ def _valuations(
         for standing in clauses:
             position = standing.positions.get(party.key)
             if position is None or standing.status in ("withdrawn", "tentatively agreed"):
+                continue
+            if position.item is None:
                 continue
             for valuation in position.item.cost:
                 key = (valuation.valuer, valuation.per)
@@ -354,26 +397,25 @@ def _language(
     negotiation: Negotiation, at: Moment, clauses: list[Standing]
 ) -> tuple[ClauseChange, ...]:
     """Return the tentatively agreed language redlined against the current agreement."""
+    taken = list(history(negotiation, at))
     changes = []
     for standing in clauses:
         ta = standing.tentative
         if ta is None:
             continue
-        text = ta.text
-        if text is None:
-            source = next(
-                (p for p in at.proposals if p.party == ta.party and p.number == ta.proposal), None
-            )
-            item = (
-                next((i for i in source.items if i.clause == ta.clause), None) if source else None
-            )
-            if item is not None and item.action in ("amend", "add"):
-                text = item.text
-            elif item is not None and item.action == "accept" and source is not None:
-                accepted = last_language(at.proposals, source, ta.clause)
-                text = accepted[1] if accepted else None
-        current = negotiation.agreement.by_id.get(ta.clause)
-        if text is None:
+        found = agreed_language(negotiation, ta, taken)
+        if found is None:
             continue
-        changes.append(compare_language(current, ta.clause, standing.number, standing.title, text))
+        current = negotiation.agreement.by_id.get(ta.clause)
+        if found.language is None:
+            if current is not None:
+                changes.append(
+                    compare_language(
+                        current, ta.clause, current.number, current.title, "", "delete"
+                    )
+                )
+            continue
+        number = found.number or standing.number
+        title = found.title or standing.title
+        changes.append(compare_language(current, ta.clause, number, title, found.language))
     return tuple(changes)

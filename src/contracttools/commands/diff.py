@@ -67,15 +67,15 @@ def command(
     revision_date: datetime | None,
 ) -> None:
     """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
+    from contracttools.comparison import redline_documents
     from contracttools.readers import load_in_context
-    from contracttools.redline import compare
     from contracttools.writers.table import Options
 
     fmt = output_format("redline", output, fmt, "text")
-    (first, _), (second, context) = load_in_context(old), load_in_context(new)
+    (first, first_context), (second, context) = load_in_context(old), load_in_context(new)
     comparable(old, first)
     comparable(new, second)
-    redline = compare(first, second)  # type: ignore[arg-type]
+    redline = redline_documents(first, second, first_context, context)  # type: ignore[arg-type]
     name, when = revision_stamp(second, context)
     options = Options(
         paper=paper,

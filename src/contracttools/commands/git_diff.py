@@ -30,8 +30,8 @@ def command(args: tuple[str, ...]) -> None:
 
 def git_redline(old_path: str, old_file: str, new_path: str, new_file: str) -> str:
     """Return the redline of two versions git hands over, or a plain diff if they do not load."""
+    from contracttools.comparison import redline_documents
     from contracttools.readers import load
-    from contracttools.redline import compare
     from contracttools.writers.table import Options, write
 
     old_data = Path(old_file).read_bytes()
@@ -56,7 +56,7 @@ def git_redline(old_path: str, old_file: str, new_path: str, new_file: str) -> s
         return ""
     comparable(old_path, old)
     comparable(new_path, new)
-    redline = compare(old, new)  # type: ignore[arg-type]
+    redline = redline_documents(old, new)  # type: ignore[arg-type]
     text = write("redline", "text", redline, Options(color=use_color("auto", False)))
     assert isinstance(text, str)
     return text

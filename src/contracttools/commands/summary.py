@@ -53,7 +53,7 @@ def command(
     paper: str,
 ) -> None:
     """Write the member-facing summary: where each side stands, in plain language."""
-    from contracttools.standing import moment
+    from contracttools.negotiation import moment
     from contracttools.summary import build_summary
     from contracttools.writers.table import Options
 

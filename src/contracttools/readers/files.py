@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeAlias
@@ -14,6 +12,7 @@ from contracttools.model import (
     ACTIONS,
     PERIODS,
     ROLES,
+    UNLISTED,
     Agreement,
     Clause,
     Item,
@@ -23,6 +22,7 @@ from contracttools.model import (
     TentativeAgreement,
     Valuation,
 )
+from contracttools.negotiation.validate import validate, validate_items
 from contracttools.problems import ContractFileError, Location, Problem, did_you_mean
 from contracttools.readers.fields import FieldReader
 from contracttools.readers.nodes import Node, parse, read_text
@@ -51,10 +51,21 @@ ITEM_OPTIONAL = (
     "note",
 )
 NEGOTIATION_KEYS = ("kind", "title", "parties", "agreement", "proposals")
-NEGOTIATION_OPTIONAL = ("tentative_agreements", "expires", "note")
+NEGOTIATION_OPTIONAL = ("tentative_agreements", "expires", "unlisted", "note")
 PARTY_KEYS = ("name", "short", "role")
-TA_KEYS = ("clause", "date", "initials", "party", "proposal")
-TA_OPTIONAL = ("text", "note")
+TA_KEYS = ("clause", "date", "initials")
+TA_OPTIONAL = (
+    "party",
+    "proposal",
+    "text",
+    "summary",
+    "terms",
+    "number",
+    "title",
+    "after",
+    "parent",
+    "note",
+)
 VALUATION_KEYS = ("valuer", "amount")
 VALUATION_OPTIONAL = ("per", "note")
 
@@ -266,44 +277,25 @@ def _body(reader: FieldReader, node: Node | None, context: str) -> str:
 def load_proposal(
     path: str | os.PathLike[str],
     agreement: Agreement | None = None,
-    added_before: Iterable[str] = (),
-    party_keys: Iterable[str] | None = None,
     data: bytes | None = None,
 ) -> Proposal:
-    """Load and check a proposal against the agreement it amends.
-
-    `added_before` are clause ids that earlier proposals of the negotiation add;
-    `party_keys` are the negotiation's parties, where known.
-    """
+    """Load a proposal; standing alone (no `agreement` given), check it against the
+    agreement it amends.  In a negotiation, `validate` checks how the files fit."""
     path = _display(path)
-    return _proposal(_document(path, data), path, agreement, added_before, party_keys)
+    return _proposal(_document(path, data), path, agreement)
 
 
-def _proposal(
-    root: Node,
-    path: str,
-    agreement: Agreement | None = None,
-    added_before: Iterable[str] = (),
-    party_keys: Iterable[str] | None = None,
-) -> Proposal:
+def _proposal(root: Node, path: str, agreement: Agreement | None = None) -> Proposal:
     fields, reader = _open(root, path, "proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
+    alone = agreement is None
     amends = reader.string(fields.get("amends"), "'amends'")
     if amends is not None and agreement is None:
         agreement = _amended(reader, fields["amends"], path, amends)
-    party_node = fields.get("party")
-    party = reader.string(party_node, "'party'")
-    if party is not None and party_node is not None and party_keys is not None:
-        keys = tuple(party_keys)
-        if party not in keys:
-            reader.problem(
-                party_node,
-                f"unknown party '{party}' (the negotiation's parties: {', '.join(keys)}){did_you_mean(party, keys)}",
-            )
-    known = KnownClauses(set(agreement.by_id), set(added_before)) if agreement else None
+    party = reader.string(fields.get("party"), "'party'")
     items = [
         item
         for entry in reader.sequence(fields.get("items"), "'items'")
-        if (item := _item(reader, entry, known)) is not None
+        if (item := _item(reader, entry)) is not None
     ]
     if fields.get("items") is not None and not items and not reader.problems:
         reader.problem(fields["items"], "a proposal needs at least one item")
@@ -318,10 +310,18 @@ def _proposal(
         note=reader.optional_string(fields.get("note"), "'note'"),
         path=path,
         base=agreement,
+        spots=_spots(fields),
     )
+    if alone and agreement is not None and not reader.problems:
+        reader.problems.extend(validate_items(proposal, agreement))
     if reader.problems:
         raise ContractFileError(reader.problems)
     return proposal
+
+
+def _spots(fields: dict[str, Node]) -> dict[str, Location]:
+    """Return where each key's value stands, for checks made once the files are read."""
+    return {key: node.at for key, node in fields.items()}
 
 
 def _amended(reader: FieldReader, node: Node, path: str, amends: str) -> Agreement | None:
@@ -338,7 +338,7 @@ def _amended(reader: FieldReader, node: Node, path: str, amends: str) -> Agreeme
         return None
 
 
-def _item(reader: FieldReader, node: Node, known: KnownClauses | None) -> Item | None:
+def _item(reader: FieldReader, node: Node) -> Item | None:
     clause_node = node.get("clause")
     clause = reader.identifier(clause_node, "'clause'") if clause_node is not None else None
     context = f"item '{clause}': " if clause else ""
@@ -367,17 +367,8 @@ def _item(reader: FieldReader, node: Node, known: KnownClauses | None) -> Item |
                 )
     if "after" in fields and "parent" in fields:
         reader.problem(fields["parent"], "give 'after' or 'parent', not both", context)
-    if known is not None and clause is not None and clause_node is not None and action is not None:
-        new = action == "add" or (action == "concept" and ("after" in fields or "parent" in fields))
-        _check_reference(reader, clause_node, clause, new, known, context)
     for key in ("after", "parent"):
-        ref = reader.identifier(fields.get(key), f"'{key}'", context)
-        if known is not None and ref is not None and ref not in known.all:
-            reader.problem(
-                fields[key],
-                f"'{key}' names unknown clause '{ref}'{did_you_mean(ref, known.all)}",
-                context,
-            )
+        reader.identifier(fields.get(key), f"'{key}'", context)
     return Item(
         clause=clause or "",
         action=action or "",
@@ -393,33 +384,8 @@ def _item(reader: FieldReader, node: Node, known: KnownClauses | None) -> Item |
         package=reader.optional_string(fields.get("package"), "'package'", context),
         note=reader.optional_string(fields.get("note"), "'note'", context),
         at=node.at,
+        spots=_spots(fields),
     )
-
-
-@dataclass
-class KnownClauses:
-    """The clause ids a proposal may name: the agreement's and those added by passes."""
-
-    agreement: set[str]
-    added: set[str]
-
-    @property
-    def all(self) -> set[str]:
-        return self.agreement | self.added
-
-
-def _check_reference(
-    reader: FieldReader, node: Node, clause: str, new: bool, known: KnownClauses, context: str
-) -> None:
-    """Check the clause an item names; a new clause (add, placed concept) becomes known."""
-    if new:
-        if clause in known.agreement:
-            reader.problem(
-                node, f"new clause '{clause}' is already in the agreement; use 'amend'", context
-            )
-        known.added.add(clause)
-    elif clause not in known.all:
-        reader.problem(node, f"unknown clause '{clause}'{did_you_mean(clause, known.all)}", context)
 
 
 def _terms(reader: FieldReader, node: Node | None, context: str) -> dict[str, tuple[str, ...]]:
@@ -479,19 +445,18 @@ def load_negotiation(path: str | os.PathLike[str]) -> Negotiation:
                 agreement = load_agreement(target)
             except ContractFileError as err:
                 reader.problems.extend(err.problems)
-    proposals = _proposals(reader, fields.get("proposals"), folder, agreement, parties)
-    known = set(agreement.by_id) if agreement else set()
-    for proposal in proposals:
-        known.update(_new_clauses(proposal))
+    proposals, spots = _proposals(reader, fields.get("proposals"), folder, agreement)
     tas = [
         ta
         for entry in reader.sequence(fields.get("tentative_agreements"), "'tentative_agreements'")
-        if (ta := _tentative(reader, entry, parties, proposals, known if agreement else None))
-        is not None
+        if (ta := _tentative(reader, entry, parties)) is not None
     ]
+    unlisted = (
+        reader.choice(fields["unlisted"], "'unlisted'", UNLISTED) if "unlisted" in fields else None
+    )
     if reader.problems or agreement is None:
         raise ContractFileError(reader.problems)
-    return Negotiation(
+    negotiation = Negotiation(
         title=reader.string(fields.get("title"), "'title'") or "",
         parties=parties,
         agreement=agreement,
@@ -499,7 +464,13 @@ def load_negotiation(path: str | os.PathLike[str]) -> Negotiation:
         tentative_agreements=tuple(tas),
         expires=reader.moment(fields.get("expires"), "'expires'") if "expires" in fields else None,
         path=path,
+        unlisted=unlisted or "stand",
+        spots={**_spots(fields), **spots},
     )
+    problems = validate(negotiation)
+    if problems:
+        raise ContractFileError(problems)
+    return negotiation
 
 
 def _parties(reader: FieldReader, node: Node | None) -> dict[str, Party]:
@@ -530,15 +501,11 @@ def _parties(reader: FieldReader, node: Node | None) -> dict[str, Party]:
 
 
 def _proposals(
-    reader: FieldReader,
-    node: Node | None,
-    folder: str,
-    agreement: Agreement | None,
-    parties: dict[str, Party],
-) -> list[Proposal]:
+    reader: FieldReader, node: Node | None, folder: str, agreement: Agreement | None
+) -> tuple[list[Proposal], dict[str, Location]]:
+    """Return the proposals a manifest lists, and where each is listed ("proposals.N")."""
     proposals: list[Proposal] = []
-    added: set[str] = set()
-    numbers: dict[tuple[str, int], Node] = {}
+    spots: dict[str, Location] = {}
     for entry in reader.sequence(node, "'proposals'"):
         name = reader.string(entry, "a proposal path")
         if name is None:
@@ -548,7 +515,7 @@ def _proposals(
             reader.problem(entry, f"proposal '{name}' does not exist")
             continue
         try:
-            proposal = load_proposal(target, agreement, added, parties.keys() if parties else None)
+            proposal = load_proposal(target, agreement)
         except ContractFileError as err:
             reader.problems.extend(err.problems)
             continue
@@ -559,36 +526,13 @@ def _proposals(
                     entry,
                     f"proposal '{name}' amends '{proposal.amends}', not the negotiation's agreement",
                 )
-        key = (proposal.party, proposal.number)
-        if key in numbers:
-            reader.problem(
-                entry, f"{proposal.label} is listed twice (also at line {numbers[key].at.line})"
-            )
-        numbers[key] = entry
-        if proposals and proposal.passed_at < proposals[-1].passed_at:
-            reader.problem(
-                entry,
-                f"proposals must be listed in the order passed: '{name}' was passed before '{os.path.basename(proposals[-1].path)}'",
-            )
-        added.update(_new_clauses(proposal))
+        spots[f"proposals.{len(proposals)}"] = entry.at
         proposals.append(proposal)
-    return proposals
-
-
-def _new_clauses(proposal: Proposal) -> set[str]:
-    return {
-        i.clause
-        for i in proposal.items
-        if i.action == "add" or (i.action == "concept" and (i.after or i.parent))
-    }
+    return proposals, spots
 
 
 def _tentative(
-    reader: FieldReader,
-    node: Node,
-    parties: dict[str, Party],
-    proposals: list[Proposal],
-    known: set[str] | None,
+    reader: FieldReader, node: Node, parties: dict[str, Party]
 ) -> TentativeAgreement | None:
     clause_node = node.get("clause")
     clause = reader.identifier(clause_node, "'clause'") if clause_node is not None else None
@@ -596,11 +540,6 @@ def _tentative(
     fields = reader.mapping(node, "a tentative agreement", TA_KEYS, TA_OPTIONAL, context)
     if fields is None:
         return None
-    unknown = known is not None and clause is not None and clause not in known
-    if unknown and clause is not None and clause_node is not None and known is not None:
-        reader.problem(
-            clause_node, f"unknown clause '{clause}'{did_you_mean(clause, known)}", context
-        )
     initials: dict[str, str] = {}
     initials_node = fields.get("initials")
     if initials_node is not None:
@@ -614,27 +553,32 @@ def _tentative(
                 if key not in values:
                     reader.problem(initials_node, f"'initials' is missing party '{key}'", context)
     party = (
-        reader.choice(fields.get("party"), "party", tuple(parties), context) if parties else None
+        reader.choice(fields.get("party"), "party", tuple(parties), context)
+        if parties and "party" in fields
+        else None
     )
-    number = reader.integer(fields.get("proposal"), "'proposal'", context)
-    if party is not None and number is not None and clause is not None and not unknown:
-        source = next((p for p in proposals if p.party == party and p.number == number), None)
-        if source is None:
-            reader.problem(
-                fields["proposal"], f"no proposal {party} #{number} in this negotiation", context
-            )
-        elif not any(item.clause == clause for item in source.items):
-            reader.problem(
-                fields["proposal"], f"{party} #{number} has no item for clause '{clause}'", context
-            )
+    if "after" in fields and "parent" in fields:
+        reader.problem(fields["parent"], "give 'after' or 'parent', not both", context)
+    for key in ("after", "parent"):
+        reader.identifier(fields.get(key), f"'{key}'", context)
     return TentativeAgreement(
         clause=clause or "",
         date=reader.day(fields.get("date"), "'date'", context) or _EPOCH.date(),
         initials=initials,
-        party=party or "",
-        proposal=number or 0,
-        text=reader.optional_string(fields.get("text"), "'text'", context),
+        party=party,
+        proposal=reader.integer(fields.get("proposal"), "'proposal'", context)
+        if "proposal" in fields
+        else None,
+        text=_body(reader, fields.get("text"), context) or None,
+        summary=reader.optional_string(fields.get("summary"), "'summary'", context),
+        terms=_terms(reader, fields.get("terms"), context),
+        number=reader.optional_string(fields.get("number"), "'number'", context),
+        title=reader.optional_string(fields.get("title"), "'title'", context),
+        after=reader.optional_string(fields.get("after"), "'after'", context),
+        parent=reader.optional_string(fields.get("parent"), "'parent'", context),
+        note=reader.optional_string(fields.get("note"), "'note'", context),
         at=node.at,
+        spots=_spots(fields),
     )
 
 

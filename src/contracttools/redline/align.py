@@ -40,6 +40,8 @@ class Entry:
     parent: str | None
     action: str | None = None
     item: Item | None = None
+    carried: bool = False
+    """The new side's position was carried forward from an earlier pass."""
     digest: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from contracttools.body import parse_body
-from contracttools.model import Agreement, Clause, Proposal
+from contracttools.model import Agreement, Clause, Mark, Proposal
 from contracttools.redline.align import Entry, match_clauses, moved_clauses
 from contracttools.redline.blocks import diff_blocks, unchanged
-from contracttools.redline.documents import (
-    accept_language,
-    agreement_entries,
-    applied_entries,
-    item_entries,
-)
+from contracttools.redline.documents import agreement_entries
 from contracttools.redline.model import (
     ClauseChange,
     ClauseRef,
@@ -25,10 +20,8 @@ from contracttools.redline.model import (
 )
 from contracttools.redline.words import diff_words
 
-Document = Agreement | Proposal
 
-
-def side(document: Document) -> Side:
+def side(document: Agreement | Proposal) -> Side:
     """Return how a document is named in a redline."""
     if isinstance(document, Agreement):
         return Side(document.path, "agreement", document.title)
@@ -42,25 +35,50 @@ def side(document: Document) -> Side:
     )
 
 
-def entries(old: Document, new: Document) -> tuple[list[Entry], list[Entry]]:
-    """Return both documents' entries, each shaped as it is best compared with the other."""
-    if isinstance(old, Agreement) and isinstance(new, Agreement):
-        return agreement_entries(old), agreement_entries(new)
-    if isinstance(old, Agreement) and isinstance(new, Proposal):
-        return applied_entries(new, old)
-    if isinstance(old, Proposal) and isinstance(new, Agreement):
-        applied, base = applied_entries(old, new)
-        return base, applied
-    assert isinstance(old, Proposal) and isinstance(new, Proposal)
-    old_items, new_items = item_entries(old, old.base), item_entries(new, new.base)
-    return accept_language(old_items, new_items), accept_language(new_items, old_items)
+def compare(
+    old: Agreement,
+    new: Agreement,
+    old_marks: Mapping[str, Mark] | None = None,
+    new_marks: Mapping[str, Mark] | None = None,
+    old_side: Side | None = None,
+    new_side: Side | None = None,
+) -> Redline:
+    """Return the redline that turns old into new.
 
-
-def compare(old: Document, new: Document) -> Redline:
-    """Return the redline that turns old into new."""
-    old_entries, new_entries = entries(old, new)
-    moves = not (isinstance(old, Proposal) and isinstance(new, Proposal))
-    return Redline(side(old), side(new), compare_entries(old_entries, new_entries, moves))
+    The marks say which action shaped each clause (from `contracttools.negotiation`),
+    for the labels; a clause the new side deletes is labelled on the old side, where it
+    still stands.
+    """
+    old_marks, new_marks = old_marks or {}, new_marks or {}
+    struck = {k: m for k, m in new_marks.items() if m.action == "delete" and k not in new.by_id}
+    old_entries = agreement_entries(old, {**old_marks, **struck})
+    new_entries = agreement_entries(new, new_marks)
+    # A reply to a clause neither text has (the other side's new clause, rejected) is
+    # shown at the end, labelled, on both sides.
+    for clause, mark in {**old_marks, **new_marks}.items():
+        if clause in old.by_id or clause in new.by_id or clause in struck:
+            continue
+        for entries, marks in ((old_entries, old_marks), (new_entries, new_marks)):
+            own = marks.get(clause)
+            entries.append(
+                Entry(
+                    clause,
+                    mark.number,
+                    mark.title,
+                    "",
+                    (),
+                    0,
+                    None,
+                    own.action if own else None,
+                    own.item if own else None,
+                    own.carried if own else False,
+                )
+            )
+    return Redline(
+        old_side or side(old),
+        new_side or side(new),
+        compare_entries(old_entries, new_entries),
+    )
 
 
 def compare_entries(
@@ -110,6 +128,7 @@ def _added(entry: Entry) -> ClauseChange:
         title_spans=(Span("insert", entry.title),) if entry.title else (),
         action=entry.action,
         item=entry.item,
+        carried=entry.carried,
     )
 
 
@@ -152,6 +171,7 @@ def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
         action=new.action,
         old_action=old.action,
         item=new.item or old.item,
+        carried=new.carried,
     )
 
 

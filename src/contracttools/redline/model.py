@@ -116,6 +116,8 @@ class ClauseChange:
     """The old side's proposal action, where the old side is a proposal."""
     item: Item | None = field(default=None, compare=False)
     """The new side's proposal item (old side's for a deleted one)."""
+    carried: bool = False
+    """The new side's position on the clause comes from an earlier pass, not restated."""
 
     @property
     def ref(self) -> ClauseRef:

@@ -19,6 +19,8 @@ def tags(clause: ClauseChange) -> list[str]:
         out.append("retitled")
     if clause.old_action and clause.old_action != clause.action:
         out.append(f"was {ACTION_LABELS[clause.old_action]}")
+    if clause.carried:
+        out.append("carried forward")
     if clause.action:
         out.append(ACTION_LABELS[clause.action])
     return out

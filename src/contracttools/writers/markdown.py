@@ -82,7 +82,7 @@ def write_summary(summary: Summary) -> str:
         lines.append("| Section | " + " | ".join(names) + " | Status |")
         lines.append("| --- |" + " --- |" * len(names) + " --- |")
         for row in topic.rows:
-            cells = [f"{row.number} {row.title}".strip(), *row.positions, row.status]
+            cells = [f"{row.number} {row.title}".strip(), *row.cells, row.status]
             lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
         lines.append("")
     if summary.figures:

@@ -187,7 +187,7 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
         simple_table(
             document,
             ["Section", *names, "Status"],
-            [[f"{r.number} {r.title}".strip(), *r.positions, r.status] for r in topic.rows],
+            [[f"{r.number} {r.title}".strip(), *r.cells, r.status] for r in topic.rows],
         )
     if summary.figures:
         document.add_paragraph("The numbers side by side", style="Heading 1")
