@@ -9,6 +9,8 @@ FORMATS = {
     ".htm": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".yaml": "yaml",
+    ".yml": "yaml",
 }
 """Output format by the extension of -o."""
 

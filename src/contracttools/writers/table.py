@@ -52,6 +52,8 @@ WRITERS: dict[tuple[str, str], str] = {
     ("summary", "html"): "contracttools.writers.table:_summary_html",
     ("summary", "pdf"): "contracttools.writers.table:_summary_pdf",
     ("summary", "docx"): "contracttools.writers.table:_summary_docx",
+    ("agreement", "yaml"): "contracttools.writers.yaml:write_agreement",
+    ("proposal", "yaml"): "contracttools.writers.yaml:write_proposal",
 }
 """(document kind, format) -> "module:function"; adding a format is one line here."""
 
