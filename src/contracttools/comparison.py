@@ -12,7 +12,7 @@ never import each other.  Pure: no files.
 
 from __future__ import annotations
 
-from contracttools.model import Agreement, Mark, Negotiation, Proposal
+from contracttools.model import Agreement, ClauseMark, Negotiation, Proposal
 from contracttools.negotiation import apply, draft
 from contracttools.redline import Redline
 from contracttools.redline.compare import compare, side
@@ -22,7 +22,7 @@ Document = Agreement | Proposal
 
 def _stands_for(
     document: Document, negotiation: Negotiation | None, other: Document
-) -> tuple[Agreement, dict[str, Mark]]:
+) -> tuple[Agreement, dict[str, ClauseMark]]:
     if isinstance(document, Agreement):
         return document, {}
     if isinstance(other, Agreement):

@@ -200,7 +200,7 @@ class TentativeAgreement:
 
 
 @dataclass(frozen=True)
-class Mark:
+class ClauseMark:
     """What a pass did to a clause, carried beside a document so outputs can label it."""
 
     action: str

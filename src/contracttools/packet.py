@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.model import ACTION_LABELS, Mark, Negotiation, Party, Proposal
+from contracttools.model import ACTION_LABELS, ClauseMark, Negotiation, Party, Proposal
 from contracttools.negotiation import apply, draft, proposal_positions
 from contracttools.redline import ClauseChange, compare
 
@@ -166,7 +166,7 @@ def build_packet(
     )
 
 
-def _pass_of(against: Proposal, mark: Mark, negotiation: Negotiation | None) -> int:
+def _pass_of(against: Proposal, mark: ClauseMark, negotiation: Negotiation | None) -> int:
     """Return the number of the other party's pass that put the language on the table."""
     if mark.item is None or negotiation is None:
         return against.number

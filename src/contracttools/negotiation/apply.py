@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from contracttools.model import Agreement, Clause, Item, Mark, Negotiation, Proposal
+from contracttools.model import Agreement, Clause, ClauseMark, Item, Negotiation, Proposal
 from contracttools.negotiation.moments import before, through
 from contracttools.negotiation.positions import (
     Position,
@@ -21,7 +21,7 @@ from contracttools.negotiation.positions import (
     resolve,
 )
 
-Marked = tuple[Agreement, dict[str, Mark]]
+Marked = tuple[Agreement, dict[str, ClauseMark]]
 """An agreement and, by clause id, what the passes applied did to each clause."""
 
 
@@ -145,7 +145,7 @@ def apply_positions(
     """
     stands = list(stands)
     marks = {
-        p.clause: Mark(
+        p.clause: ClauseMark(
             p.action,
             p.item,
             carried_from is not None and p.proposal is not carried_from,

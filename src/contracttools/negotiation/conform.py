@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.model import Agreement, Item, Mark, Negotiation, Proposal, TentativeAgreement
+from contracttools.model import (
+    Agreement,
+    ClauseMark,
+    Item,
+    Negotiation,
+    Proposal,
+    TentativeAgreement,
+)
 from contracttools.negotiation.apply import applied
 from contracttools.negotiation.moments import Moment, moment
 from contracttools.negotiation.positions import Position, Standing, history, standings
@@ -51,7 +58,7 @@ class Conformed:
     """The conformed agreement, what each TA agreed, and what is still open."""
 
     agreement: Agreement
-    marks: dict[str, Mark]
+    marks: dict[str, ClauseMark]
     agreed: tuple[Agreed, ...]
     open: tuple[Standing, ...]
     """Clauses still on the table (open or rejected, with no TA): not applied."""
@@ -121,6 +128,6 @@ def conform(negotiation: Negotiation, at: Moment | None = None) -> Conformed:
         if (found := agreed_language(negotiation, ta, taken)) is not None
     ]
     conformed = applied(negotiation.agreement, agreed)
-    marks = {a.clause: Mark(a.action) for a in agreed}
+    marks = {a.clause: ClauseMark(a.action) for a in agreed}
     still_open = tuple(s for s in standings(negotiation, at) if s.status in ("open", "rejected"))
     return Conformed(conformed, marks, tuple(agreed), still_open)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from contracttools.body import parse_body
-from contracttools.model import Agreement, Clause, Mark, Proposal
+from contracttools.model import Agreement, Clause, ClauseMark, Proposal
 from contracttools.redline.align import Entry, match_clauses, moved_clauses
 from contracttools.redline.blocks import diff_blocks, unchanged
 from contracttools.redline.documents import agreement_entries
@@ -38,8 +38,8 @@ def side(document: Agreement | Proposal) -> Side:
 def compare(
     old: Agreement,
     new: Agreement,
-    old_marks: Mapping[str, Mark] | None = None,
-    new_marks: Mapping[str, Mark] | None = None,
+    old_marks: Mapping[str, ClauseMark] | None = None,
+    new_marks: Mapping[str, ClauseMark] | None = None,
     old_side: Side | None = None,
     new_side: Side | None = None,
 ) -> Redline:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from contracttools.model import Agreement, Clause, Mark
+from contracttools.model import Agreement, Clause, ClauseMark
 from contracttools.redline.align import Entry
 
 
-def agreement_entries(agreement: Agreement, marks: Mapping[str, Mark] | None = None) -> list[Entry]:
+def agreement_entries(
+    agreement: Agreement, marks: Mapping[str, ClauseMark] | None = None
+) -> list[Entry]:
     """Return an agreement's clauses in reading order, each with its mark."""
     return _flatten(agreement.clauses, marks or {})
 
 
 def _flatten(
     clauses: tuple[Clause, ...],
-    marks: Mapping[str, Mark],
+    marks: Mapping[str, ClauseMark],
     depth: int = 0,
     parent: str | None = None,
 ) -> list[Entry]:
