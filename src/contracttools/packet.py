@@ -5,11 +5,20 @@ The HTML/PDF and DOCX writers render this; neither recomputes a diff.  Pure: no 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from contracttools.model import ACTION_LABELS, ClauseMark, Negotiation, Party, Proposal
+from contracttools.model import (
+    ACTION_LABELS,
+    Agreement,
+    Clause,
+    ClauseMark,
+    Negotiation,
+    Party,
+    Proposal,
+)
 from contracttools.negotiation import apply, draft, proposal_positions
-from contracttools.redline import ClauseChange, compare
+from contracttools.redline import ClauseChange
+from contracttools.redline.compare import compare_clause
 
 
 @dataclass(frozen=True)
@@ -98,12 +107,20 @@ def build_packet(
     other = others[0] if others else None
     baseline, their_marks = draft(against, negotiation) if against else (agreement, {})
     applied, marks = apply(proposal, negotiation, base=baseline)
-    changes = _by_clause(compare(baseline, applied, their_marks, marks).clauses)
     sources = {p.clause: p for p in proposal_positions(proposal, negotiation)}
+    before, after = _places(baseline), _places(applied)
     theirs = _party(against.party, negotiation) if against else None
     items = []
     for index, item in enumerate(proposal.items, 1):
-        change = changes.get(item.clause)
+        change = compare_clause(
+            baseline.by_id.get(item.clause),
+            applied.by_id.get(item.clause),
+            their_marks.get(item.clause),
+            marks.get(item.clause),
+        )
+        if change is not None and change.old and change.new and before.get(item.clause):
+            moved = before[item.clause] != after.get(item.clause)
+            change = replace(change, moved=moved) if moved else change
         measured = f"the current agreement ({agreement.title})"
         mark = their_marks.get(item.clause)
         if against is not None and theirs is not None and mark is not None:
@@ -185,5 +202,16 @@ def _proposed_clause(negotiation: Negotiation | None, clause: str) -> tuple[str,
     return None
 
 
-def _by_clause(changes: tuple[ClauseChange, ...]) -> dict[str, ClauseChange]:
-    return {change.ref.id: change for change in changes}
+def _places(agreement: Agreement) -> dict[str, tuple[str | None, str | None]]:
+    """Return where each clause stands: its parent and the clause before it."""
+    places: dict[str, tuple[str | None, str | None]] = {}
+
+    def visit(clauses: tuple[Clause, ...], parent: str | None) -> None:
+        previous = None
+        for clause in clauses:
+            places[clause.id] = (parent, previous)
+            previous = clause.id
+            visit(clause.clauses, clause.id)
+
+    visit(agreement.clauses, None)
+    return places

@@ -191,3 +191,34 @@ def compare_language(
         else []
     )
     return compare_entries(old, [new])[0]
+
+
+def compare_clause(
+    old: Clause | None,
+    new: Clause | None,
+    old_mark: ClauseMark | None = None,
+    new_mark: ClauseMark | None = None,
+) -> ClauseChange | None:
+    """Return one clause compared with itself, paired by id alone (a packet item, say):
+    added where it has no old side, deleted where it has no new one."""
+
+    def entry(clause: Clause, mark: ClauseMark | None) -> Entry:
+        return Entry(
+            clause.id,
+            clause.number,
+            clause.title,
+            clause.text,
+            clause.blocks,
+            0,
+            None,
+            mark.action if mark else None,
+            mark.item if mark else None,
+            mark.carried if mark else False,
+        )
+
+    olds = [entry(old, old_mark)] if old is not None else []
+    news = [entry(new, new_mark)] if new is not None else []
+    if old is not None and new is None and new_mark is not None and new_mark.action == "delete":
+        olds = [entry(old, new_mark)]
+    changes = compare_entries(olds, news, moves=False)
+    return changes[0] if changes else None
