@@ -20,8 +20,11 @@ class Program(click.Group):
     """The `contracttools` group: any ContractToolsError is printed as it says, exit 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from contracttools.readers import reading
+
         try:
-            return super().invoke(ctx)
+            with reading():
+                return super().invoke(ctx)
         except ContractToolsError as err:
             for line in err.lines():
                 click.echo(line, err=True)
