@@ -14,6 +14,7 @@ import click
 from contracttools import __version__
 from contracttools.commands import check, diff, git_diff, packet, summary, templates
 from contracttools.errors import ContractToolsError
+from contracttools.inert import shown
 
 
 class Program(click.Group):
@@ -27,7 +28,7 @@ class Program(click.Group):
                 return super().invoke(ctx)
         except ContractToolsError as err:
             for line in err.lines():
-                click.echo(line, err=True)
+                click.echo(shown(line), err=True)
             ctx.exit(err.exit_code)
 
 

@@ -25,18 +25,34 @@ def shown(text: str) -> str:
     return text.translate(_SHOWN)
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+!|~^&$])")
-_LINE_START = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))", re.MULTILINE)
+_MARKUP = re.compile(r"[\\`*_{}\[\]<>|~^]|&(?=#?\w+;)")
+"""What opens markup anywhere in a line: emphasis, code, links and images, HTML,
+CriticMarkup, table cells, strikeout, superscript, character references."""
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+=#])(?=[-=#\s]|$)|([0-9]{1,9})([.)])(?=\s|$))")
+"""What opens a block at the start of a line: a list, a heading, a setext underline."""
+_CLOSING_HASHES = re.compile(r"(#+)(\s*)$")
 
 
 def markdown_text(text: str) -> str:
-    """Return text that Markdown (and the HTML inside it) shows as it is: every character
-    that could open markup is backslash-escaped, control characters are shown."""
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", shown(text))
-    return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), escaped)
+    """Return text that Markdown (and HTML inside it) shows as written, on one line:
+    control characters shown, line ends folded, every character that could open markup
+    or a block backslash-escaped (the escapes are what CommonMark and pandoc undo)."""
+    folded = re.sub(r"[ \t]*[\r\n][ \t]*", " ", shown(text))
+    escaped = _MARKUP.sub(lambda found: "\\" + found.group(), folded)
+    escaped = _BLOCK_START.sub(_escape_block, escaped, count=1)
+    return _CLOSING_HASHES.sub(lambda found: "\\#" * len(found[1]) + found[2], escaped)
 
 
-def _escape_start(start: str) -> str:
-    if start.isdigit():
-        return start  # "1." stays a number; the dot after it is escaped below
-    return "\\" + start
+def _escape_block(found: re.Match[str]) -> str:
+    if found[2]:
+        return f"{found[1]}\\{found[2]}"
+    return f"{found[1]}{found[3]}\\{found[4]}"
+
+
+def markdown_code(text: str) -> str:
+    """Return text as a Markdown code span (a path): fenced by more backticks than it holds."""
+    folded = " ".join(shown(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", folded)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if folded.startswith("`") or folded.endswith("`") else ""
+    return f"{fence}{pad}{folded}{pad}{fence}"

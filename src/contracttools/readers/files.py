@@ -63,6 +63,8 @@ VALUATION_OPTIONAL = ("per", "note")
 NEEDS_TEXT = ("amend", "add")
 PLACED = ("add", "amend", "concept")  # items that may give a number, title and place
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # stands in for a value already reported
+MAX_FIGURES = 20
+"""The most figures a term lists (one a year, or a step of a schedule)."""
 MAX_BYTES = 64 * 1024 * 1024
 """The largest contract file read (a 2,000-page agreement is about 10 MB)."""
 
@@ -481,10 +483,14 @@ def _terms(reader: FieldReader, node: Node | None, context: str) -> dict[str, tu
     terms: dict[str, tuple[str, ...]] = {}
     for name, value in (fields or {}).items():
         if value.kind == "seq":
-            figures = [reader.string(v, f"term '{name}'", context) for v in value.items]
+            if len(value.items) > MAX_FIGURES:
+                reader.problem(
+                    value, f"term '{name}' lists more than {MAX_FIGURES} figures", context
+                )
+            figures = [reader.figure(v, f"term '{name}'", context) for v in value.items]
             terms[name] = tuple(f for f in figures if f is not None)
         else:
-            figure = reader.string(value, f"term '{name}'", context)
+            figure = reader.figure(value, f"term '{name}'", context)
             if figure is not None:
                 terms[name] = (figure,)
     return terms

@@ -39,7 +39,7 @@ class Words:
         macro = getattr(self._module, name)
 
         def call(*args: Any) -> str:
-            return Markup(macro(*args)).unescape()
+            return xml_text(Markup(macro(*args)).unescape())
 
         return call
 
@@ -185,6 +185,16 @@ def simple_table(
     document.add_paragraph()
 
 
+CORE_LIMIT = 255
+"""The longest text a core property (title, subject, author) may hold."""
+
+
+def core_text(text: str) -> str:
+    """Return text a core property can hold: XML-safe, cut at 255 characters with '…'."""
+    safe = " ".join(xml_text(text).split())
+    return safe if len(safe) <= CORE_LIMIT else safe[: CORE_LIMIT - 1] + "…"
+
+
 def finish(
     document: Any, title: str, author: str, subject: str, when: datetime, header: str
 ) -> bytes:
@@ -193,10 +203,10 @@ def finish(
     head = section.header.paragraphs[0]
     head.text = xml_text(header)
     properties = document.core_properties
-    properties.title = xml_text(title)
-    properties.author = xml_text(author)
-    properties.last_modified_by = xml_text(author)
-    properties.subject = xml_text(subject)
+    properties.title = core_text(title)
+    properties.author = core_text(author)
+    properties.last_modified_by = core_text(author)
+    properties.subject = core_text(subject)
     properties.comments = ""
     properties.keywords = ""
     properties.category = ""
