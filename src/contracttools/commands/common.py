@@ -182,9 +182,13 @@ def use_color(choice: str, to_file: bool) -> bool:
 
 @contextmanager
 def template_errors() -> Iterator[None]:
-    """Turn a template's mistake into a TemplateProblem (`path:line: template error: ...`)."""
+    """Turn a template's mistake into a TemplateProblem (`path:line: template error: ...`):
+    a syntax error, a missing name, or anything raised while running template code (a
+    division by zero, a range too big for the sandbox, a missing macro)."""
     from jinja2 import TemplateError, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
+
+    from contracttools.templating import template_place
 
     try:
         yield
@@ -192,7 +196,22 @@ def template_errors() -> Iterator[None]:
         where = err.filename or err.name or "template"
         raise TemplateProblem(err.message or str(err), where, err.lineno) from None
     except (TemplateError, SecurityError) as err:
-        raise TemplateProblem(str(err)) from None
+        place = template_place(err)
+        if place is None:
+            raise TemplateProblem(str(err)) from None
+        raise TemplateProblem(str(err), *place) from None
+    except (
+        ArithmeticError,
+        ValueError,
+        TypeError,
+        LookupError,
+        AttributeError,
+        MemoryError,
+    ) as err:
+        place = template_place(err)
+        if place is None:
+            raise
+        raise TemplateProblem(f"{type(err).__name__}: {err}", *place) from None
 
 
 def templates_path(templates: str | None) -> Path | None:

@@ -44,6 +44,13 @@ class Words:
         return call
 
 
+STYLES = (
+    "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
+    "Note", "List Bullet", "Table Grid", "Action Label",
+)  # fmt: skip
+"""The styles the writers use: a reference document must have them."""
+
+
 def reference(templates: Path | None) -> Any:
     """Return a new document on the reference document (a user's, if they gave one)."""
     for folder in ([templates] if templates else []) + [None]:
@@ -53,8 +60,26 @@ def reference(templates: Path | None) -> Any:
             folder = templates_dir()
         path = Path(folder) / "reference.docx"
         if path.is_file():
-            return Document(str(path))
+            return _opened(path)
     raise FileNotFoundError("reference.docx")
+
+
+def _opened(path: Path) -> Any:
+    """Open a reference document, or say plainly why it cannot serve as one."""
+    from contracttools.errors import TemplateProblem
+
+    try:
+        document = Document(str(path))
+        names = {style.name for style in document.styles}
+    except Exception as err:  # python-docx, zipfile and lxml each raise their own
+        raise TemplateProblem(f"not a Word document ({err})", str(path)) from None
+    missing = [name for name in STYLES if name not in names]
+    if missing:
+        raise TemplateProblem(
+            f"lacks the styles {', '.join(missing)}; start from `contracttools templates export`",
+            str(path),
+        )
+    return document
 
 
 def paragraph(document: Any, text: str = "", style: str | None = None) -> Any:
