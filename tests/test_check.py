@@ -160,7 +160,9 @@ PROPOSAL_CASES = {
     ),
     "cost with a bad amount": (
         "  - clause: pay.timing\n    action: delete\n    cost: [{valuer: union, amount: lots}]\n",
-        ["{p}:9:36: item 'pay.timing': 'amount' must be an amount of money, not 'lots'"],
+        [
+            "{p}:9:36: item 'pay.timing': 'amount' must be an amount of money in digits, such as 74000000 or $1,250.50, not 'lots'"
+        ],
     ),
 }
 

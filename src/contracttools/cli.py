@@ -14,17 +14,21 @@ import click
 from contracttools import __version__
 from contracttools.commands import check, diff, git_diff, packet, summary, templates
 from contracttools.errors import ContractToolsError
+from contracttools.inert import shown
 
 
 class Program(click.Group):
     """The `contracttools` group: any ContractToolsError is printed as it says, exit 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from contracttools.readers import reading
+
         try:
-            return super().invoke(ctx)
+            with reading():
+                return super().invoke(ctx)
         except ContractToolsError as err:
             for line in err.lines():
-                click.echo(line, err=True)
+                click.echo(shown(line), err=True)
             ctx.exit(err.exit_code)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -83,21 +84,52 @@ def write_document(
     with template_errors():
         content = write(kind, fmt, document, options)
     if output is not None:
-        write_output(output, content, inputs)
+        private = bool(getattr(document, "confidential", False))  # a team copy
+        write_output(output, content, inputs, private)
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False, color=options.color)
 
 
-def write_output(target: str, content: str | bytes, inputs: tuple[str, ...]) -> None:
-    """Write a whole output file or nothing: a temporary file renamed into place."""
-    for source in inputs:
-        if os.path.exists(target) and os.path.samefile(target, source):
-            raise click.UsageError(f"-o {target} would overwrite an input file")
-    folder = os.path.dirname(os.path.abspath(target))
-    if not os.path.isdir(folder):
-        raise click.UsageError(f"-o {target}: folder {folder} does not exist")
+def write_output(
+    target: str, content: str | bytes, inputs: tuple[str, ...] = (), private: bool = False
+) -> None:
+    """Write a whole output file or nothing: a temporary file renamed into place.
+
+    Refuse a target that is one of the run's inputs (named in `inputs`, or read by the
+    readers however it was reached).  A new file gets the mode the umask allows (only its
+    owner's when `private`: a confidential team copy); a file replaced keeps its mode.
+    A device or a pipe (`-o /dev/stdout`) is written straight into.
+    """
+    from contracttools.readers import sources
+
     data = content.encode("utf-8") if isinstance(content, str) else content
+    for source in (*inputs, *sorted(sources())):
+        if _same_file(target, source):
+            raise OutputProblem(
+                target, f"would overwrite an input file ({source}); write elsewhere"
+            )
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as err:
+        raise OutputProblem(target, f"cannot write here: {err.strerror}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputProblem(target, "is a folder; give a file name")
+    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        _write_into(target, data)
+        return
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputProblem(target, "is not a regular file")
+    real = os.path.realpath(target)  # through a symbolic link: the file it names is replaced
+    folder = os.path.dirname(real)
+    if not os.path.isdir(folder):
+        raise OutputProblem(
+            target, f"folder {os.path.dirname(os.path.abspath(target))} does not exist"
+        )
+    new_mode = (0o600 if private else 0o666) & ~_umask()
+    mode = stat.S_IMODE(info.st_mode) if info is not None else new_mode
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".contracttools-", suffix=".tmp")
     except OSError as err:
@@ -105,12 +137,38 @@ def write_output(target: str, content: str | bytes, inputs: tuple[str, ...]) -> 
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
+    except OSError as err:
+        with suppress(FileNotFoundError):
+            os.remove(temporary)
+        raise OutputProblem(target, f"cannot write here: {err.strerror}") from None
     except BaseException:
         with suppress(FileNotFoundError):
             os.remove(temporary)
         raise
+
+
+def _same_file(target: str, source: str) -> bool:
+    try:
+        return os.path.samefile(target, source)
+    except OSError:
+        return False
+
+
+def _write_into(target: str, data: bytes) -> None:
+    """Write into a device or a pipe (`-o /dev/stdout`): there is no file to replace."""
+    try:
+        with open(target, "wb") as stream:
+            stream.write(data)
+    except OSError as err:
+        raise OutputProblem(target, f"cannot write here: {err.strerror}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def use_color(choice: str, to_file: bool) -> bool:
@@ -124,9 +182,13 @@ def use_color(choice: str, to_file: bool) -> bool:
 
 @contextmanager
 def template_errors() -> Iterator[None]:
-    """Turn a template's mistake into a TemplateProblem (`path:line: template error: ...`)."""
+    """Turn a template's mistake into a TemplateProblem (`path:line: template error: ...`):
+    a syntax error, a missing name, or anything raised while running template code (a
+    division by zero, a range too big for the sandbox, a missing macro)."""
     from jinja2 import TemplateError, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
+
+    from contracttools.templating import template_place
 
     try:
         yield
@@ -134,7 +196,22 @@ def template_errors() -> Iterator[None]:
         where = err.filename or err.name or "template"
         raise TemplateProblem(err.message or str(err), where, err.lineno) from None
     except (TemplateError, SecurityError) as err:
-        raise TemplateProblem(str(err)) from None
+        place = template_place(err)
+        if place is None:
+            raise TemplateProblem(str(err)) from None
+        raise TemplateProblem(str(err), *place) from None
+    except (
+        ArithmeticError,
+        ValueError,
+        TypeError,
+        LookupError,
+        AttributeError,
+        MemoryError,
+    ) as err:
+        place = template_place(err)
+        if place is None:
+            raise
+        raise TemplateProblem(f"{type(err).__name__}: {err}", *place) from None
 
 
 def templates_path(templates: str | None) -> Path | None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from contracttools.commands.common import use_color
 from contracttools.commands.diff import comparable
+from contracttools.errors import ContractToolsError
+from contracttools.inert import shown
 from contracttools.problems import ContractFileError
 
 if TYPE_CHECKING:
@@ -29,27 +30,54 @@ def command(args: tuple[str, ...]) -> None:
 
 
 def git_redline(old_path: str, old_file: str, new_path: str, new_file: str) -> str:
-    """Return the redline of two versions git hands over, or a plain diff if they do not load."""
+    """Return the redline of two versions git hands over, or, when they cannot be
+    redlined (a file that does not load, a negotiation, something unreadable), a plain
+    diff after a note saying why: a driver must never stop `git diff`."""
+    notes: list[str] = []
+    old_data = _version(old_file, notes)
+    new_data = _version(new_file, notes)
+    if not notes:
+        try:
+            return _redline(old_path, old_data, new_path, new_data)
+        except ContractFileError as err:
+            notes = [str(problem) for problem in err.problems]
+        except ContractToolsError as err:
+            notes = err.lines()
+        except click.ClickException as err:
+            notes = [err.format_message()]
+        except Exception as err:  # whatever goes wrong, git diff goes on
+            notes = [f"{new_path}: cannot redline ({type(err).__name__}: {err})"]
+    lines = [f"contracttools: {shown(note)}" for note in notes]
+    lines.append("contracttools: showing a plain diff instead")
+    plain = difflib.unified_diff(
+        old_data.decode("utf-8", "replace").splitlines(),
+        new_data.decode("utf-8", "replace").splitlines(),
+        f"a/{old_path}",
+        f"b/{new_path}",
+        lineterm="",
+    )
+    return "\n".join([*lines, *(shown(line) for line in plain)]) + "\n"
+
+
+def _version(file: str, notes: list[str]) -> bytes:
+    """Return the bytes of one version (nothing for git's /dev/null), noting what fails."""
+    if file == "/dev/null":
+        return b""
+    try:
+        with open(file, "rb") as stream:
+            return stream.read()
+    except OSError as err:
+        notes.append(f"{file}: cannot read: {err.strerror}")
+        return b""
+
+
+def _redline(old_path: str, old_data: bytes, new_path: str, new_data: bytes) -> str:
     from contracttools.comparison import redline_documents
     from contracttools.readers import load
     from contracttools.writers.table import Options, write
 
-    old_data = Path(old_file).read_bytes()
-    new_data = Path(new_file).read_bytes()
-    try:
-        new = load(new_path, new_data) if new_data else None
-        old = load(old_path, old_data) if old_data else None
-    except ContractFileError as err:
-        lines = [f"contracttools: {p}" for p in err.problems]
-        lines.append("contracttools: showing a plain diff instead")
-        plain = difflib.unified_diff(
-            old_data.decode("utf-8", "replace").splitlines(),
-            new_data.decode("utf-8", "replace").splitlines(),
-            f"a/{old_path}",
-            f"b/{new_path}",
-            lineterm="",
-        )
-        return "\n".join([*lines, *plain]) + "\n"
+    new = load(new_path, new_data) if new_data else None
+    old = load(old_path, old_data) if old_data else None
     old = old if old is not None else _empty_like(new)
     new = new if new is not None else _empty_like(old)
     if old is None or new is None:

@@ -13,6 +13,7 @@ from contracttools.commands.common import (
     templates_path,
     write_document,
 )
+from contracttools.inert import shown
 
 
 @click.command()
@@ -66,4 +67,4 @@ def command(
     )
     inputs = (proposal,) + ((against,) if against else ())
     write_document("packet", fmt, assembled, options, output, inputs)
-    click.echo(f"wrote {output}: {assembled.title}, {len(assembled.items)} items", err=True)
+    click.echo(shown(f"wrote {output}: {assembled.title}, {len(assembled.items)} items"), err=True)

@@ -8,6 +8,8 @@ from contracttools.readers.files import (
     load_in_context,
     load_negotiation,
     load_proposal,
+    reading,
+    sources,
 )
 
 __all__ = [
@@ -18,4 +20,6 @@ __all__ = [
     "load_in_context",
     "load_negotiation",
     "load_proposal",
+    "reading",
+    "sources",
 ]

@@ -11,6 +11,21 @@ from contracttools.problems import Location, Problem, did_you_mean
 from contracttools.readers.nodes import Node
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+MAX_DIGITS = 9
+"""The most digits a whole number (a proposal's number) may have."""
+MAX_AMOUNT = 10**15
+"""Amounts of money are below this (a thousand trillion) ..."""
+MAX_DECIMALS = 6
+"""... with at most this many decimals."""
+MAX_PERCENT = 1000
+"""A term's percentage is below this: compounded over a term, the figures stay exact."""
+YEARS = (1900, 2999)
+"""Dates and times fall in these years (a year 9999 is a typo, and overflows time zones)."""
+
+
+def _quoted(value: str) -> str:
+    """Return a value as messages quote it: a long one cut short."""
+    return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
 
 
 class FieldReader:
@@ -112,24 +127,55 @@ class FieldReader:
         if value is None or node is None:
             return None
         if not re.fullmatch(r"[0-9]+", value):
-            self.problem(node, f"{what} must be a whole number, not '{value}'", context)
+            self.problem(node, f"{what} must be a whole number, not {_quoted(value)}", context)
+            return None
+        if len(value.lstrip("0")) > MAX_DIGITS:
+            self.problem(
+                node,
+                f"{what} must be a whole number below {10**MAX_DIGITS:,}, not a number of {len(value)} digits",
+                context,
+            )
             return None
         return int(value)
 
     def amount(self, node: Node | None, what: str, context: str = "") -> Decimal | None:
-        """Return a sum of money (digits, optional '$', ',' and decimals)."""
+        """Return a sum of money (digits, optional '$', ',' and decimals), below MAX_AMOUNT."""
         value = self.string(node, what, context)
         if value is None or node is None:
             return None
         cleaned = value.replace(",", "").removeprefix("$").replace("_", "")
         try:
-            amount = Decimal(cleaned)
+            amount = Decimal(cleaned) if re.fullmatch(r"\s*-?[0-9.]+\s*", cleaned) else None
         except InvalidOperation:
             amount = None
         if amount is None or not amount.is_finite():
-            self.problem(node, f"{what} must be an amount of money, not '{value}'", context)
+            self.problem(
+                node,
+                f"{what} must be an amount of money in digits, such as 74000000 or $1,250.50, not {_quoted(value)}",
+                context,
+            )
+            return None
+        if abs(amount) >= MAX_AMOUNT or amount.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+            self.problem(
+                node,
+                f"{what} {_quoted(value)} is out of range: below {MAX_AMOUNT:,}, at most {MAX_DECIMALS} decimals",
+                context,
+            )
             return None
         return amount
+
+    def figure(self, node: Node | None, what: str, context: str = "") -> str | None:
+        """Return a term's figure ("6%", "$70,000"); a percentage must be below MAX_PERCENT."""
+        value = self.string(node, what, context)
+        if value is None or node is None:
+            return None
+        percent = re.fullmatch(r"\s*([0-9]+)(?:\.[0-9]+)?\s*%\s*", value)
+        if percent and len(percent.group(1).lstrip("0")) > len(str(MAX_PERCENT - 1)):
+            self.problem(
+                node, f"{what} {_quoted(value)} is out of range: below {MAX_PERCENT:,}%", context
+            )
+            return None
+        return value
 
     def moment(self, node: Node | None, what: str, context: str = "") -> datetime | None:
         """Return a date and time that carries its zone."""
@@ -141,7 +187,7 @@ class FieldReader:
         except ValueError:
             self.problem(
                 node,
-                f"{what} must be a date and time such as 2023-03-20T10:00:00-07:00, not '{value}'",
+                f"{what} must be a date and time such as 2023-03-20T10:00:00-07:00, not {_quoted(value)}",
                 context,
             )
             return None
@@ -152,7 +198,17 @@ class FieldReader:
                 context,
             )
             return None
+        if not self._in_years(node, what, moment.year, context):
+            return None
         return moment
+
+    def _in_years(self, node: Node, what: str, year: int, context: str) -> bool:
+        if YEARS[0] <= year <= YEARS[1]:
+            return True
+        self.problem(
+            node, f"{what}: year {year} is out of range ({YEARS[0]} to {YEARS[1]})", context
+        )
+        return False
 
     def day(self, node: Node | None, what: str, context: str = "") -> date | None:
         """Return a calendar date (YYYY-MM-DD)."""
@@ -160,10 +216,13 @@ class FieldReader:
         if value is None or node is None:
             return None
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
-            self.problem(node, f"{what} must be a date such as 2023-05-01, not '{value}'", context)
+            self.problem(
+                node, f"{what} must be a date such as 2023-05-01, not {_quoted(value)}", context
+            )
             return None
+        return day if self._in_years(node, what, day.year, context) else None
 
     def sequence(self, node: Node | None, what: str, context: str = "") -> list[Node]:
         """Return the entries of a list (none for an absent or null value)."""

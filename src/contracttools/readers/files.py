@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TypeAlias
 
 from contracttools.body import table_width_problems
@@ -72,21 +75,71 @@ VALUATION_OPTIONAL = ("per", "note")
 NEEDS_TEXT = ("amend", "add")
 PLACED = ("add", "amend", "concept")  # items that may give a number, title and place
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # stands in for a value already reported
+MAX_FIGURES = 20
+"""The most figures a term lists (one a year, or a step of a schedule)."""
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest contract file read (a 2,000-page agreement is about 10 MB)."""
+
+_sources: ContextVar[frozenset[str]] = ContextVar("sources", default=frozenset())
+
+
+def sources() -> frozenset[str]:
+    """Return the absolute path of every file read since `reading()` began: a run's inputs,
+    however they were reached (named, amended, listed in a manifest)."""
+    return _sources.get()
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Start a fresh record of the files read (one command run)."""
+    token = _sources.set(frozenset())
+    try:
+        yield
+    finally:
+        _sources.reset(token)
 
 
 def _display(path: str | os.PathLike[str]) -> str:
     return os.fspath(path)
 
 
+def read_file(path: str) -> bytes:
+    """Return a contract file's bytes: a regular file of at most MAX_BYTES, never a device,
+    a FIFO or a folder (they would block or never end); the file is recorded as read."""
+
+    def refuse(message: str) -> ContractFileError:
+        return ContractFileError([Problem(Location(path), message)])
+
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    except OSError as err:
+        raise refuse(f"cannot read: {err.strerror}") from None
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("is not a regular file (a device, a pipe or a socket); give a file")
+        if info.st_size > MAX_BYTES:
+            raise refuse(f"is larger than {MAX_BYTES // 2**20} MB; this is not a contract file")
+        _sources.set(_sources.get() | {os.path.abspath(path)})
+        chunks, size = [], 0
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise refuse(f"is larger than {MAX_BYTES // 2**20} MB; this is not a contract file")
+        return b"".join(chunks)
+    except OSError as err:
+        raise refuse(f"cannot read: {err.strerror}") from None
+    finally:
+        os.close(handle)
+
+
 def _document(path: str, data: bytes | None = None) -> Node:
     """Parse a file (or `data`, given as if read from `path`) into its root node."""
-    try:
-        if data is None:
-            data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise ContractFileError([Problem(Location(path), "is a folder, not a file")]) from None
-    except OSError as err:
-        raise ContractFileError([Problem(Location(path), f"cannot read: {err.strerror}")]) from None
+    if data is None:
+        data = read_file(path)
     text = read_text(path, data)
     root = parse(path, text)
     if root.kind != "map":
@@ -397,10 +450,14 @@ def _terms(reader: FieldReader, node: Node | None, context: str) -> dict[str, tu
     terms: dict[str, tuple[str, ...]] = {}
     for name, value in (fields or {}).items():
         if value.kind == "seq":
-            figures = [reader.string(v, f"term '{name}'", context) for v in value.items]
+            if len(value.items) > MAX_FIGURES:
+                reader.problem(
+                    value, f"term '{name}' lists more than {MAX_FIGURES} figures", context
+                )
+            figures = [reader.figure(v, f"term '{name}'", context) for v in value.items]
             terms[name] = tuple(f for f in figures if f is not None)
         else:
-            figure = reader.string(value, f"term '{name}'", context)
+            figure = reader.figure(value, f"term '{name}'", context)
             if figure is not None:
                 terms[name] = (figure,)
     return terms

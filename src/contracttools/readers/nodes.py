@@ -9,6 +9,7 @@ stays "10.10" and `NO` is not `False`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML file may not hold raw (control characters, lone surrogates)."""
 
 
 @dataclass(eq=False)
@@ -94,6 +97,24 @@ def _tab_problems(path: str, text: str) -> list[Problem]:
     return problems
 
 
+def _character_problems(path: str, text: str) -> list[Problem]:
+    problems = []
+    for found in _NOT_YAML.finditer(text):
+        start = found.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        problems.append(
+            Problem(
+                Location(path, line, column),
+                f"control character U+{ord(found.group()):04X} is not allowed in a YAML file; "
+                "remove it, or write it as an escape in a double-quoted string",
+            )
+        )
+        if len(problems) == 20:
+            break
+    return problems
+
+
 def _at(path: str, mark: Any) -> Location:
     if mark is None:
         return Location(path)
@@ -102,7 +123,7 @@ def _at(path: str, mark: Any) -> Location:
 
 def parse(path: str, text: str) -> Node:
     """Return the single document of a YAML text as nodes, or raise ContractFileError."""
-    tabs = _tab_problems(path, text)
+    tabs = _tab_problems(path, text) + _character_problems(path, text)
     if tabs:
         raise ContractFileError(tabs)
     if not text.strip() or all(
@@ -116,7 +137,8 @@ def parse(path: str, text: str) -> Node:
         message = (err.problem or err.context or "not valid YAML").strip()
         raise ContractFileError([Problem(_at(path, mark), f"YAML syntax: {message}")]) from None
     except yaml.YAMLError as err:  # pragma: no cover - reader errors carry no mark
-        raise ContractFileError([Problem(Location(path), f"YAML syntax: {err}")]) from None
+        first = str(err).splitlines()[0] if str(err) else "not valid YAML"
+        raise ContractFileError([Problem(Location(path), f"YAML syntax: {first}")]) from None
 
 
 def _compose(path: str, text: str) -> Node:

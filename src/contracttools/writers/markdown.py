@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from contracttools.inert import markdown_code, markdown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
 from contracttools.summary import Summary
 from contracttools.writers.labels import concept, describe, summary_line, tags, visible
 
-
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|")
+_escape = markdown_text
+"""Text from the files is shown as written: nothing in it becomes markup (see inert.py)."""
 
 
 def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
-    """Return spans in CriticMarkup."""
+    """Return spans in CriticMarkup, their text escaped (a table's cells too)."""
     out = []
     for span in items:
-        text = _escape(visible(span.text)) if in_table else visible(span.text)
+        text = _escape(visible(span.text))
         if span.op == "equal":
             out.append(text)
         elif span.op == "delete":
@@ -35,17 +35,18 @@ def _table(block: TableChange) -> list[str]:
 
 
 def _clause(clause: ClauseChange) -> list[str]:
-    title = spans(clause.title_spans) if clause.retitled else clause.ref.title
-    name = " ".join(part for part in (clause.ref.number, title) if part) or clause.ref.id
+    title = spans(clause.title_spans) if clause.retitled else _escape(clause.ref.title)
+    number = _escape(clause.ref.number)
+    name = " ".join(part for part in (number, title) if part) or _escape(clause.ref.id)
     level = "#" * min(2 + clause.depth, 6)
     lines = [f"{level} {name}", ""]
     labels = tags(clause)
     if labels:
-        lines += [f"*{', '.join(labels)}*", ""]
+        lines += [f"*{_escape(', '.join(labels))}*", ""]
     if clause.item is not None and clause.item.summary:
-        lines += [f"> {clause.item.summary}", ""]
+        lines += [f"> {_escape(clause.item.summary)}", ""]
     if concept(clause):
-        lines += [f"**Concept:** {concept(clause)}", ""]
+        lines += [f"**Concept:** {_escape(concept(clause))}", ""]
     for block in clause.blocks:
         lines += [*(_table(block) if isinstance(block, TableChange) else [spans(block.spans)]), ""]
     return lines
@@ -54,10 +55,10 @@ def _clause(clause: ClauseChange) -> list[str]:
 def write(redline: Redline, every_clause: bool = False) -> str:
     """Return the redline as Markdown."""
     lines = [
-        f"# Redline: {describe(redline.new)}",
+        f"# Redline: {_escape(describe(redline.new))}",
         "",
-        f"- Old: `{redline.old.path}` — {describe(redline.old)}",
-        f"- New: `{redline.new.path}` — {describe(redline.new)}",
+        f"- Old: {markdown_code(redline.old.path)} — {_escape(describe(redline.old))}",
+        f"- New: {markdown_code(redline.new.path)} — {_escape(describe(redline.new))}",
         f"- Changes: {summary_line(redline)}",
         "",
         "Inserted text is marked {++like this++}; deleted text {--like this--}.",
@@ -71,14 +72,14 @@ def write(redline: Redline, every_clause: bool = False) -> str:
 
 def write_summary(summary: Summary) -> str:
     """Return the member summary as Markdown."""
-    lines = [f"# {summary.title}: where talks stand", "", f"*As of {summary.day}*", ""]
+    lines = [f"# {_escape(summary.title)}: where talks stand", "", f"*As of {summary.day}*", ""]
     if summary.confidential:
         lines += ["**CONFIDENTIAL — team copy with internal notes. Not for members.**", ""]
-    lines += ["## Overview", "", " ".join(summary.overview), ""]
+    lines += ["## Overview", "", _escape(" ".join(summary.overview)), ""]
     lines += ["## Where things stand", ""]
-    names = summary.columns
+    names = [_escape(name) for name in summary.columns]
     for topic in summary.topics:
-        lines += [f"### {topic.name}", ""]
+        lines += [f"### {_escape(topic.name)}", ""]
         lines.append("| Section | " + " | ".join(names) + " | Status |")
         lines.append("| --- |" + " --- |" * len(names) + " --- |")
         for row in topic.rows:
@@ -89,7 +90,7 @@ def write_summary(summary: Summary) -> str:
         lines += ["## The numbers side by side", ""]
         for figure in summary.figures:
             width = max(len(r.values) for r in figure.rows)
-            lines += [f"### {figure.name}", ""]
+            lines += [f"### {_escape(figure.name)}", ""]
             lines.append(
                 "| | "
                 + " | ".join(f"Year {n}" for n in range(1, width + 1))
@@ -97,16 +98,16 @@ def write_summary(summary: Summary) -> str:
             )
             lines.append("| --- |" + " --- |" * (width + 1))
             for figures in figure.rows:
-                values = list(figures.values) + [""] * (width - len(figures.values))
-                lines.append(
-                    f"| {figures.who} | " + " | ".join(values) + f" | {figures.total or ''} |"
-                )
+                values = [_escape(v) for v in figures.values]
+                values += [""] * (width - len(figures.values))
+                total = _escape(figures.total or "")
+                lines.append(f"| {_escape(figures.who)} | " + " | ".join(values) + f" | {total} |")
             lines.append("")
     if summary.valuations:
         lines += [
             "## What the proposals are worth",
             "",
-            *[f"- {v}" for v in summary.valuations],
+            *[f"- {_escape(v)}" for v in summary.valuations],
             "",
         ]
     if summary.language:
@@ -122,12 +123,15 @@ def write_summary(summary: Summary) -> str:
         lines += [
             "## Internal notes (team copy only)",
             "",
-            *[f"- {n}" for n in summary.team_notes],
+            *[f"- {_escape(n)}" for n in summary.team_notes],
             "",
         ]
     if summary.glossary:
         lines += ["## Words used here", ""]
-        lines += [f"- **{term.capitalize()}**: {meaning}" for term, meaning in summary.glossary]
+        lines += [
+            f"- **{_escape(term.capitalize())}**: {_escape(meaning)}"
+            for term, meaning in summary.glossary
+        ]
         lines.append("")
     lines += [f"*Reading level of this summary: grade {summary.grade} (Flesch-Kincaid).*"]
     return "\n".join(lines) + "\n"

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contracttools.inert import shown
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
 from contracttools.writers.labels import concept, describe, heading, summary_line, tags, visible
 
 BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31;9m", "\x1b[32;4m", "\x1b[36m", "\x1b[0m"
+
+
+def inert(text: str) -> str:
+    """Return text from a file as a terminal shows it without obeying it: every control
+    character (ESC, BEL, a tab or line end inside a title) as a symbol."""
+    return shown(visible(text))
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,7 @@ def spans(items: tuple[Span, ...], color: bool) -> str:
     """Return spans marked for the terminal."""
     out = []
     for span in items:
-        text = visible(span.text)
+        text = inert(span.text)
         if span.op == "equal":
             out.append(text)
         elif color:
@@ -33,15 +40,17 @@ def spans(items: tuple[Span, ...], color: bool) -> str:
 
 
 def _clause(clause: ClauseChange, color: bool) -> list[str]:
-    labels = tags(clause)
-    title = spans(clause.title_spans, color) if clause.retitled else clause.ref.title
-    name = " ".join(part for part in (clause.ref.number, title) if part) or clause.ref.id
+    labels = [inert(label) for label in tags(clause)]
+    title = spans(clause.title_spans, color) if clause.retitled else inert(clause.ref.title)
+    name = " ".join(part for part in (inert(clause.ref.number), title) if part) or inert(
+        clause.ref.id
+    )
     head = f"{'  ' * clause.depth}== {name}" + (f"  [{', '.join(labels)}]" if labels else "")
     lines = ["", f"{BOLD}{head}{RESET}" if color else head]
     if clause.item is not None and clause.item.summary:
-        lines.append(f"   ({clause.item.summary})")
+        lines.append(f"   ({inert(clause.item.summary)})")
     if concept(clause):
-        lines.append(f"   Concept: {concept(clause)}")
+        lines.append(f"   Concept: {inert(concept(clause))}")
     for block in clause.blocks:
         if isinstance(block, TableChange):
             for row in block.rows:
@@ -60,8 +69,8 @@ def write(redline: Redline, options: TerminalOptions) -> str:
     """Return the redline as terminal text."""
     color = options.color
     head = [
-        f"--- {redline.old.path}  {describe(redline.old)}",
-        f"+++ {redline.new.path}  {describe(redline.new)}",
+        inert(f"--- {redline.old.path}  {describe(redline.old)}"),
+        inert(f"+++ {redline.new.path}  {describe(redline.new)}"),
         summary_line(redline),
     ]
     lines = [f"{CYAN}{line}{RESET}" if color else line for line in head]
@@ -74,7 +83,7 @@ def write(redline: Redline, options: TerminalOptions) -> str:
 def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> str:
     """Return a line per changed clause with words inserted and deleted, as git's --stat."""
     changed = [c for c in redline.clauses if options.all or c.changed]
-    names = [heading(c)[:50] for c in changed]
+    names = [inert(heading(c)[:50]) for c in changed]
     pad = max((len(n) for n in names), default=0)
     counts = [(c.words("insert"), c.words("delete")) for c in changed]
     biggest = max((a + d for a, d in counts), default=0)
@@ -85,7 +94,7 @@ def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> s
         if options.color:
             plus, minus = f"\x1b[32m{plus}{RESET}", f"\x1b[31m{minus}{RESET}"
         labels = tags(clause)
-        note = f"  ({', '.join(labels)})" if labels else ""
+        note = inert(f"  ({', '.join(labels)})") if labels else ""
         lines.append(f" {name.ljust(pad)} | {added + deleted:5} {plus}{minus}{note}")
     stats = redline.stats()["words"]
     lines.append(

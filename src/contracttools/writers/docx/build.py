@@ -39,9 +39,16 @@ class Words:
         macro = getattr(self._module, name)
 
         def call(*args: Any) -> str:
-            return Markup(macro(*args)).unescape()
+            return xml_text(Markup(macro(*args)).unescape())
 
         return call
+
+
+STYLES = (
+    "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
+    "Note", "List Bullet", "Table Grid", "Action Label",
+)  # fmt: skip
+"""The styles the writers use: a reference document must have them."""
 
 
 def reference(templates: Path | None) -> Any:
@@ -53,8 +60,26 @@ def reference(templates: Path | None) -> Any:
             folder = templates_dir()
         path = Path(folder) / "reference.docx"
         if path.is_file():
-            return Document(str(path))
+            return _opened(path)
     raise FileNotFoundError("reference.docx")
+
+
+def _opened(path: Path) -> Any:
+    """Open a reference document, or say plainly why it cannot serve as one."""
+    from contracttools.errors import TemplateProblem
+
+    try:
+        document = Document(str(path))
+        names = {style.name for style in document.styles}
+    except Exception as err:  # python-docx, zipfile and lxml each raise their own
+        raise TemplateProblem(f"not a Word document ({err})", str(path)) from None
+    missing = [name for name in STYLES if name not in names]
+    if missing:
+        raise TemplateProblem(
+            f"lacks the styles {', '.join(missing)}; start from `contracttools templates export`",
+            str(path),
+        )
+    return document
 
 
 def paragraph(document: Any, text: str = "", style: str | None = None) -> Any:
@@ -185,6 +210,16 @@ def simple_table(
     document.add_paragraph()
 
 
+CORE_LIMIT = 255
+"""The longest text a core property (title, subject, author) may hold."""
+
+
+def core_text(text: str) -> str:
+    """Return text a core property can hold: XML-safe, cut at 255 characters with '…'."""
+    safe = " ".join(xml_text(text).split())
+    return safe if len(safe) <= CORE_LIMIT else safe[: CORE_LIMIT - 1] + "…"
+
+
 def finish(
     document: Any, title: str, author: str, subject: str, when: datetime, header: str
 ) -> bytes:
@@ -193,10 +228,10 @@ def finish(
     head = section.header.paragraphs[0]
     head.text = xml_text(header)
     properties = document.core_properties
-    properties.title = xml_text(title)
-    properties.author = xml_text(author)
-    properties.last_modified_by = xml_text(author)
-    properties.subject = xml_text(subject)
+    properties.title = core_text(title)
+    properties.author = core_text(author)
+    properties.last_modified_by = core_text(author)
+    properties.subject = core_text(subject)
     properties.comments = ""
     properties.keywords = ""
     properties.category = ""

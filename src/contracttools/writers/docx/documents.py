@@ -20,7 +20,7 @@ from contracttools.writers.docx.build import (
     simple_table,
     toc,
 )
-from contracttools.writers.docx.revisions import Marks
+from contracttools.writers.docx.revisions import Marks, xml_text
 from contracttools.writers.labels import concept, describe, heading, summary_line, tags
 
 
@@ -29,7 +29,7 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     words = Words(options.templates)
     document = reference(options.templates)
     marks = Marks(packet.party.name, when, options.tracked)
-    document.add_paragraph(packet.party.name, style="Title")
+    paragraph(document, packet.party.name, "Title")
     document.add_paragraph(f"Proposal No. {packet.number}", style="Subtitle")
     paragraph(document, packet.title)
     details = [("Passed", packet.passed_at)]
@@ -43,7 +43,7 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     for label, value in details:
         made = document.add_paragraph()
         made.add_run(f"{label}: ").bold = True
-        made.add_run(value)
+        made.add_run(xml_text(value))
     for text in (packet.preamble or "").split("\n\n"):
         if text.strip():
             paragraph(document, " ".join(text.split()))
@@ -79,7 +79,7 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
         if item.action == "concept":
             made = document.add_paragraph()
             made.add_run(words.concept() + " ").bold = True
-            made.add_run(item.concept or item.summary or "")
+            made.add_run(xml_text(item.concept or item.summary or ""))
         elif item.action == "withdraw":
             paragraph(document, words.withdrawn(packet))
         elif item.action == "reject":
@@ -116,11 +116,11 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
     words = Words(options.templates)
     document = reference(options.templates)
     marks = Marks(author, when, options.tracked)
-    document.add_paragraph(f"Redline: {redline.new.title}", style="Title")
+    paragraph(document, f"Redline: {redline.new.title}", "Title")
     for label, side in (("Old", redline.old), ("New", redline.new)):
         made = document.add_paragraph()
         made.add_run(f"{label}: ").bold = True
-        made.add_run(f"{describe(side)} ({side.path})")
+        made.add_run(xml_text(f"{describe(side)} ({side.path})"))
     paragraph(document, f"Changes: {summary_line(redline)}")
     paragraph(
         document, words.legend_tracked(author) if options.tracked else words.legend_marks(), "Note"
@@ -172,7 +172,7 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
     """Return the member summary as a DOCX (tracked changes for agreed language, if asked)."""
     document = reference(options.templates)
     marks = Marks(author, when, options.tracked)
-    document.add_paragraph(f"{summary.title}: where talks stand", style="Title")
+    paragraph(document, f"{summary.title}: where talks stand", "Title")
     paragraph(document, f"As of {summary.day}", "Note")
     if summary.confidential:
         paragraph(
@@ -183,7 +183,7 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
     document.add_paragraph("Where things stand", style="Heading 1")
     names = list(summary.columns)
     for topic in summary.topics:
-        document.add_paragraph(topic.name, style="Heading 2")
+        paragraph(document, topic.name, "Heading 2")
         simple_table(
             document,
             ["Section", *names, "Status"],
@@ -193,7 +193,7 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
         document.add_paragraph("The numbers side by side", style="Heading 1")
         for figure in summary.figures:
             width = max(len(r.values) for r in figure.rows)
-            document.add_paragraph(figure.name, style="Heading 2")
+            paragraph(document, figure.name, "Heading 2")
             simple_table(
                 document,
                 ["", *(f"Year {n}" for n in range(1, width + 1)), "Compounded over the term"],
@@ -206,7 +206,7 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
     if summary.language:
         document.add_paragraph("Tentatively agreed language", style="Heading 1")
         for clause in summary.language:
-            document.add_paragraph(f"{clause.ref.number} {clause.ref.title}", style="Heading 2")
+            paragraph(document, f"{clause.ref.number} {clause.ref.title}", "Heading 2")
             blocks(document, marks, clause.blocks)
     bullets(document, "Internal notes (team copy only)", summary.team_notes)
     if summary.glossary:
