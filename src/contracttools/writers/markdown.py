@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
+from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.summary import Summary
-from contracttools.writers.labels import concept, describe, summary_line, tags, visible
+from contracttools.writers.labels import concept, describe, emphasized, summary_line, tags, visible
 
 
 def _escape(text: str) -> str:
@@ -12,11 +12,14 @@ def _escape(text: str) -> str:
 
 
 def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
-    """Return spans in CriticMarkup."""
+    """Return spans in CriticMarkup; a change of emphasis alone is {~~old~>new~~}."""
     out = []
-    for span in items:
-        text = _escape(visible(span.text)) if in_table else visible(span.text)
-        if span.op == "equal":
+    for span in shown(items):
+        plain = _escape(visible(span.text)) if in_table else visible(span.text)
+        text = emphasized(plain, span.emphasis)
+        if span.restyled:
+            out.append(f"{{~~{emphasized(plain, span.old_emphasis)}~>{text}~~}}")
+        elif span.op == "equal":
             out.append(text)
         elif span.op == "delete":
             out.append(f"{{--{text}--}}")
@@ -60,7 +63,8 @@ def write(redline: Redline, every_clause: bool = False) -> str:
         f"- New: `{redline.new.path}` — {describe(redline.new)}",
         f"- Changes: {summary_line(redline)}",
         "",
-        "Inserted text is marked {++like this++}; deleted text {--like this--}.",
+        "Inserted text is marked {++like this++}; deleted text {--like this--}; a change of"
+        " emphasis alone {~~like this~>**like this**~~}.",
         "",
     ]
     for clause in redline.clauses:

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
-from contracttools.writers.labels import concept, describe, heading, summary_line, tags, visible
+from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
+from contracttools.writers.labels import (
+    concept,
+    describe,
+    emphasized,
+    heading,
+    summary_line,
+    tags,
+    visible,
+)
 
 BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31;9m", "\x1b[32;4m", "\x1b[36m", "\x1b[0m"
+YELLOW, ITALIC = "\x1b[33;4m", "\x1b[3m"
 
 
 @dataclass(frozen=True)
@@ -19,14 +28,25 @@ class TerminalOptions:
 
 
 def spans(items: tuple[Span, ...], color: bool) -> str:
-    """Return spans marked for the terminal."""
+    """Return spans marked for the terminal; {~text~} is a change of emphasis alone."""
     out = []
-    for span in items:
+    for span in shown(items):
         text = visible(span.text)
-        if span.op == "equal":
+        if color:
+            style = (BOLD if "strong" in span.emphasis else "") + (
+                ITALIC if "em" in span.emphasis else ""
+            )
+            if span.op == "equal" and not span.restyled:
+                out.append(f"{style}{text}{RESET}" if style else text)
+            else:
+                mark = YELLOW if span.restyled else RED if span.op == "delete" else GREEN
+                out.append(f"{mark}{style}{text}{RESET}")
+            continue
+        text = emphasized(text, span.emphasis)
+        if span.restyled:
+            out.append(f"{{~{text}~}}")
+        elif span.op == "equal":
             out.append(text)
-        elif color:
-            out.append(f"{RED if span.op == 'delete' else GREEN}{text}{RESET}")
         else:
             out.append(f"[-{text}-]" if span.op == "delete" else f"{{+{text}+}}")
     return "".join(out)

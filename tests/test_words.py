@@ -1,0 +1,56 @@
+"""The word diff on very long paragraphs: a real word diff, never all deleted and all inserted."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from contracttools.redline import diff_words, new_text, old_text
+from contracttools.redline import words as words_module
+from contracttools.redline.model import count_words
+
+VOCABULARY = [
+    "the", "Producer", "shall", "pay", "each", "writer", "within", "days", "of", "notice",
+    "and", "any", "such", "Guild", "Employer", "program", "term", "rate", "week", "written",
+]  # fmt: skip
+
+
+def long_pair(words: int, edits: int, seed: int) -> tuple[str, str]:
+    rng = random.Random(seed)
+    old = [
+        f"${rng.randint(1, 99999):,}" if rng.random() < 0.05 else rng.choice(VOCABULARY)
+        for _ in range(words)
+    ]
+    new = list(old)
+    for index in sorted(rng.sample(range(words), edits), reverse=True):
+        new[index] = rng.choice(VOCABULARY)
+    return " ".join(old), " ".join(new)
+
+
+def test_a_long_paragraph_with_scattered_edits_is_a_real_word_diff() -> None:
+    old, new = long_pair(3000, 300, 1)
+    spans = diff_words(old, new)
+    assert old_text(spans) == old and new_text(spans) == new
+    assert count_words(spans, "equal") > 2400
+    assert sum(1 for s in spans if s.op != "equal") > 100
+
+
+def test_the_time_limit_never_gives_all_deleted_all_inserted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = long_pair(600, 60, 2)
+    expected_kept = count_words(diff_words(old, new), "equal")
+    monkeypatch.setattr(words_module._DMP, "Diff_Timeout", 1e-9)
+    spans = diff_words(old, new)
+    assert old_text(spans) == old and new_text(spans) == new
+    assert count_words(spans, "equal") > 0.9 * expected_kept
+
+
+def test_a_long_paragraph_with_few_edits_is_diffed_as_it_always_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old, new = long_pair(2000, 10, 3)
+    cut = diff_words(old, new)
+    monkeypatch.setattr(words_module, "LONG", 10**9)
+    assert diff_words(old, new) == cut
