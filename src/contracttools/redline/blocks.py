@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from contracttools.body import Block, Mark, Paragraph, Table
 from contracttools.redline.model import (
+    PARAGRAPH_MARK,
     BlockChange,
     CellChange,
     ParagraphChange,
@@ -149,7 +150,7 @@ def _same_kind(
 def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> tuple[BlockChange, ...]:
     """Return the block changes that turn one clause body into another."""
     changes: list[BlockChange] = []
-    for a, b in _same_kind(align(old, new, _block_key, lambda x: x.text)):
+    for a, b in _merged_and_split(_same_kind(align(old, new, _block_key, lambda x: x.text))):
         if isinstance(a, Table) or isinstance(b, Table):
             assert not isinstance(a, Paragraph) and not isinstance(b, Paragraph)
             changes.append(diff_tables(a, b))
@@ -157,6 +158,113 @@ def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> tuple[BlockChange
             assert not isinstance(a, Table) and not isinstance(b, Table)
             changes.append(_paragraph(a, b))
     return tuple(changes)
+
+
+def _merged_and_split(
+    pairs: list[tuple[Block | None, Block | None]],
+) -> list[tuple[Block | None, Block | None]]:
+    """Join a paired paragraph with a deleted (inserted) neighbour it was merged with (split from).
+
+    A neighbour is joined when the two together are more like the other side than the
+    paired paragraph alone is: "A. B." against "A." and "B." is one paragraph split, shown
+    as a paragraph mark inserted, not as "B." struck and written again.
+    """
+    out = _redivided(pairs)
+    index = 0
+    while index < len(out):
+        a, b = out[index]
+        joined = False
+        if isinstance(a, Paragraph) and isinstance(b, Paragraph) and a != b:
+            for other in (index + 1, index - 1):
+                if not 0 <= other < len(out):
+                    continue
+                x, y = out[other]
+                if isinstance(x, Paragraph) and y is None:  # merged: two old into one new
+                    first, second = (a, x) if other > index else (x, a)
+                    both = join_paragraphs(first, second)
+                    if _closer(both.text, a.text, b.text):
+                        out[index] = (both, b)
+                        joined = True
+                elif (  # the boundary between two paragraphs moved, the words the same
+                    other > index
+                    and isinstance(x, Paragraph)
+                    and isinstance(y, Paragraph)
+                    and x != y
+                    and _words_alike(a.text + x.text, b.text + y.text)
+                ):
+                    out[index] = (join_paragraphs(a, x), join_paragraphs(b, y))
+                    joined = True
+                elif x is None and isinstance(y, Paragraph):  # split: one old into two new
+                    first, second = (b, y) if other > index else (y, b)
+                    both = join_paragraphs(first, second)
+                    if _closer(both.text, b.text, a.text):
+                        out[index] = (a, both)
+                        joined = True
+                if joined:
+                    del out[other]
+                    index = min(index, other)
+                    break
+        if not joined:
+            index += 1
+    return out
+
+
+def _redivided(
+    pairs: list[tuple[Block | None, Block | None]],
+) -> list[tuple[Block | None, Block | None]]:
+    """Join each run of changed paragraphs that holds the same words on both sides, divided
+    into paragraphs differently, into one block: only its paragraph marks changed."""
+    out: list[tuple[Block | None, Block | None]] = []
+    run: list[tuple[Block | None, Block | None]] = []
+
+    def flush() -> None:
+        olds = [a for a, _ in run if a is not None]
+        news = [b for _, b in run if b is not None]
+        if (
+            len(run) > 1
+            and olds
+            and news
+            and all(isinstance(p, Paragraph) for p in olds + news)
+            and _words_alike(" ".join(p.text for p in olds), " ".join(p.text for p in news))
+        ):
+            out.append((_join_all(olds), _join_all(news)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for a, b in pairs:
+        if a is not None and b is not None and a == b:
+            flush()
+            out.append((a, b))
+        else:
+            run.append((a, b))
+    flush()
+    return out
+
+
+def _join_all(paragraphs: list[Block]) -> Paragraph:
+    joined = paragraphs[0]
+    assert isinstance(joined, Paragraph)
+    for paragraph in paragraphs[1:]:
+        assert isinstance(paragraph, Paragraph)
+        joined = join_paragraphs(joined, paragraph)
+    return joined
+
+
+def _words_alike(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def _closer(joined: str, alone: str, other: str) -> bool:
+    score = similarity(joined, other)
+    return score >= PAIR_THRESHOLD and score > similarity(alone, other)
+
+
+def join_paragraphs(first: Paragraph, second: Paragraph) -> Paragraph:
+    """Return two paragraphs as one, their texts joined by a paragraph mark."""
+    shift = len(first.text) + len(PARAGRAPH_MARK)
+    marks = first.marks + tuple(Mark(m.start + shift, m.end + shift, m.kind) for m in second.marks)
+    return Paragraph(first.text + PARAGRAPH_MARK + second.text, marks, first.line)
 
 
 def unchanged(block: Block) -> BlockChange:

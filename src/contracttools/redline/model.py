@@ -11,6 +11,10 @@ from contracttools.model import Item
 from contracttools.redline import tokens
 
 Op = Literal["equal", "insert", "delete"]
+PARAGRAPH_MARK = "\n"
+"""In a paragraph's spans, the end of a paragraph: deleted where two paragraphs were
+merged into one, inserted where one was split in two.  Folded paragraph text holds no
+other line break."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class Span:
         White space alone is not a change: outputs show such a span as the new text does
         (a deleted space not at all, an inserted one as plain text).
         """
-        return self.op != "equal" and self.text.isspace()
+        return self.op != "equal" and self.text.isspace() and PARAGRAPH_MARK not in self.text
 
     @property
     def marked(self) -> bool:
@@ -93,7 +97,11 @@ Status = Literal["equal", "modified", "inserted", "deleted"]
 
 @dataclass(frozen=True)
 class ParagraphChange:
-    """A paragraph, before and after, as spans."""
+    """A paragraph, before and after, as spans.
+
+    Where paragraphs were merged or split, one side holds several paragraphs, their
+    texts joined by PARAGRAPH_MARK (and `old` or `new` is that joined paragraph).
+    """
 
     status: Status
     spans: tuple[Span, ...]

@@ -261,7 +261,8 @@ def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
 
 def _layout_only(deleted: str, inserted: str = "") -> bool:
     """Return whether a change is one of white space alone (the same characters otherwise)."""
-    return bool(deleted or inserted) and (_SPACE.sub("", deleted) == _SPACE.sub("", inserted))
+    # A paragraph mark ("\n") is white space here too: its span stays marked (model.Span).
+    return bool(deleted or inserted) and _SPACE.sub("", deleted) == _SPACE.sub("", inserted)
 
 
 def _layout(deleted: str, inserted: str) -> list[Span]:

@@ -15,7 +15,8 @@ def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
     """Return spans in CriticMarkup; a change of emphasis alone is {~~old~>new~~}."""
     out = []
     for span in shown(items):
-        plain = _escape(visible(span.text)) if in_table else visible(span.text)
+        plain = visible(span.text).replace("\n", "¶")
+        plain = _escape(plain) if in_table else plain
         text = emphasized(plain, span.emphasis)
         if span.restyled:
             out.append(f"{{~~{emphasized(plain, span.old_emphasis)}~>{text}~~}}")
@@ -25,6 +26,8 @@ def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
             out.append(f"{{--{text}--}}")
         else:
             out.append(f"{{++{text}++}}")
+        if span.op == "insert" and span.text == "\n" and not in_table:
+            out.append("\n\n")  # a paragraph split: the new paragraph starts here
     return "".join(out)
 
 

@@ -31,7 +31,7 @@ def spans(items: tuple[Span, ...], color: bool) -> str:
     """Return spans marked for the terminal; {~text~} is a change of emphasis alone."""
     out = []
     for span in shown(items):
-        text = visible(span.text)
+        text = visible(span.text).replace("\n", "¶")
         if color:
             style = (BOLD if "strong" in span.emphasis else "") + (
                 ITALIC if "em" in span.emphasis else ""
@@ -49,6 +49,8 @@ def spans(items: tuple[Span, ...], color: bool) -> str:
             out.append(text)
         else:
             out.append(f"[-{text}-]" if span.op == "delete" else f"{{+{text}+}}")
+        if span.op == "insert" and span.text == "\n":
+            out.append("\n")  # a paragraph split: the new paragraph starts on its own line
     return "".join(out)
 
 

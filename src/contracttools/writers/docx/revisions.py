@@ -107,7 +107,7 @@ class Marks:
             run.append(properties)
         text_el = OxmlElement("w:delText" if self.tracked and op == "delete" else "w:t")
         text_el.set(qn("xml:space"), "preserve")
-        text_el.text = xml_text(text)
+        text_el.text = xml_text(text.replace("\n", "¶"))
         run.append(text_el)
         return run
 
