@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,3 +96,25 @@ def test_pandoc_reads_word_emphasis(tmp_path: Path) -> None:
     out.write_bytes(docx_redline(redline("A *b* c.", "A *b* **c**."), WordOptions(), "G", when))
     text = pypandoc.convert_file(str(out), "markdown", extra_args=["--track-changes=accept"])
     assert "*b*" in text and "**c**" in text
+
+
+@pytest.mark.client
+def test_libreoffice_reads_the_formatting_change_and_the_paragraph_mark(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    changed = redline(
+        "The Producer *shall* pay. Each writer.", "The Producer **shall** pay.\n\nEach writer."
+    )
+    when = datetime(2023, 4, 1, tzinfo=UTC)
+    source = tmp_path / "x.docx"
+    source.write_bytes(docx_redline(changed, WordOptions(), "Guild", when))
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "fodt", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    flat = (tmp_path / "x.fodt").read_text(encoding="utf-8")
+    assert flat.count("<text:format-change") == 1
+    assert flat.count("<text:insertion") == 1  # the new paragraph mark
+    assert "<text:deletion" not in flat

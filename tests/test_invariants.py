@@ -198,7 +198,7 @@ def test_body_parse_is_stable_under_rewrapping() -> None:
 plain_text = st.lists(
     st.one_of(
         st.sampled_from(["\n", "\n\n", "  \n \n", " ", "\t"]),
-        st.text(alphabet=st.characters(blacklist_characters="*_|`\\\x00\r"), max_size=20),
+        st.text(alphabet=st.characters(blacklist_characters="*|\x00\r"), max_size=20),
     ),
     max_size=12,
 ).map("".join)

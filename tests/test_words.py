@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
 from contracttools.redline import diff_words, new_text, old_text
 from contracttools.redline import words as words_module
 from contracttools.redline.model import count_words
+from tests.conftest import invoke
+from tests.test_golden import agreement
 
 VOCABULARY = [
     "the", "Producer", "shall", "pay", "each", "writer", "within", "days", "of", "notice",
@@ -54,3 +58,23 @@ def test_a_long_paragraph_with_few_edits_is_diffed_as_it_always_was(
     cut = diff_words(old, new)
     monkeypatch.setattr(words_module, "LONG", 10**9)
     assert diff_words(old, new) == cut
+
+
+def test_white_space_alone_exits_0_with_no_words(tmp_path: Path) -> None:
+    texts = [
+        "Paid on the (2nd ) day of rest , at the rate.",
+        "Paid on the (2nd) day of rest, at the rate.",
+    ]
+    paths = []
+    for name, text in zip(("old", "new"), texts, strict=True):
+        path = tmp_path / f"{name}.yaml"
+        clause = {"id": "pay", "number": "1", "title": "Pay", "text": text}
+        path.write_bytes(agreement(name, [clause]))
+        paths.append(str(path))
+    code, output = invoke("diff", *paths, "--format", "json")
+    assert code == 0
+    data = json.loads(output)
+    assert data["stats"]["words"] == {"inserted": 0, "deleted": 0}
+    spans = data["clauses"][0]["blocks"][0]["spans"]
+    assert "".join(s["text"] for s in spans if s["op"] != "insert") == texts[0]
+    assert "".join(s["text"] for s in spans if s["op"] != "delete") == texts[1]
