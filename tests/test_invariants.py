@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contracttools.body import Paragraph, Table, parse_body
+from contracttools.body import Mark, Paragraph, Table, parse_body
 from contracttools.readers import load_agreement
 from contracttools.redline import compare, diff_words, new_text, old_text, tokenize
 from contracttools.redline.blocks import diff_blocks
@@ -284,3 +284,51 @@ def test_paragraphs_merged_or_split_mark_no_words(parts: list[str], data: st.Dat
     assert _rebuilt(changes, "new") == _plain(new)
     for change in changes:
         assert count_words(change.spans, "insert") + count_words(change.spans, "delete") == 0
+
+
+@st.composite
+def emphasised(draw: st.DrawFn) -> Paragraph:
+    """A paragraph of words, some of them emphasised."""
+    chosen = draw(st.lists(st.sampled_from(WORDS[:20]), min_size=1, max_size=12))
+    text, marks, at = "", [], 0
+    for word in chosen:
+        if text:
+            text += " "
+            at += 1
+        kind = draw(st.sampled_from([None, None, "em", "strong"]))
+        if kind:
+            marks.append(Mark(at, at + len(word), kind))
+        text += word
+        at += len(word)
+    return Paragraph(text, tuple(marks))
+
+
+def _styles(paragraph: Paragraph) -> list[tuple[str, ...]]:
+    return [
+        tuple(sorted({m.kind for m in paragraph.marks if m.start <= i < m.end}))
+        for i in range(len(paragraph.text))
+    ]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(emphasised(), min_size=1, max_size=4), st.lists(emphasised(), max_size=4))
+def test_emphasis_of_both_sides_is_in_the_spans(old: list[Paragraph], new: list[Paragraph]) -> None:
+    changes = diff_blocks(old, new)
+    for side, paragraphs, skip in (("old", old, "insert"), ("new", new, "delete")):
+        styles: list[tuple[str, ...]] = []
+        for change in changes:
+            if change.status == ("inserted" if side == "old" else "deleted"):
+                continue
+            for span in change.spans:
+                if span.op == skip:
+                    continue
+                style = span.old_emphasis if side == "old" and span.restyled else span.emphasis
+                styles += [tuple(style or ())] * len(span.text.replace("\n", ""))
+        expected = [s for p in paragraphs for s in _styles(p)]
+        # White space never carries a change of emphasis: compare the words' characters.
+        text = "".join(p.text for p in paragraphs)
+        assert [s for s, c in zip(styles, text, strict=True) if not c.isspace()] == [
+            s for s, c in zip(expected, text, strict=True) if not c.isspace()
+        ]
+    if old == new:
+        assert all(c.status == "equal" for c in changes)
