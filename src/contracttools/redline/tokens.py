@@ -33,9 +33,11 @@ _WORDLIKE = rf"""
     | {_ALNUM}+(?:['\u2019\-]{_ALNUM}+)*                # words, forty-five, writer's
     | [{_CJK}]                                        # one CJK character is one word
 """
-TOKEN = re.compile(rf"{_WORDLIKE} | \s+ | .", re.VERBOSE | re.DOTALL)
+_PLAIN_WORD = rf"(?:{_LETTER}{_ALNUM}*+(?:['\u2019\-]{_ALNUM}++)*+)(?![.@/:'\u2019\-])"
+"""Most words: tried first, and cheaply, since nothing after them can make a longer token."""
+TOKEN = re.compile(rf"{_PLAIN_WORD} | {_WORDLIKE} | \s+ | .", re.VERBOSE | re.DOTALL)
 """A word, a figure, a run of white space, or any other single character."""
-WORD = re.compile(_WORDLIKE, re.VERBOSE)
+WORD = re.compile(rf"{_PLAIN_WORD} | {_WORDLIKE}", re.VERBOSE)
 """The tokens that count as words."""
 
 
