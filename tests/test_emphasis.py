@@ -118,3 +118,15 @@ def test_libreoffice_reads_the_formatting_change_and_the_paragraph_mark(tmp_path
     assert flat.count("<text:format-change") == 1
     assert flat.count("<text:insertion") == 1  # the new paragraph mark
     assert "<text:deletion" not in flat
+
+
+def test_markdown_readers_see_literal_text_as_typed_and_emphasis_as_emphasis() -> None:
+    from markdown_it import MarkdownIt
+
+    changed = redline(
+        "Signed this _3_ day at C:\\\\Shared, `final`, 5 \\* 3, *by* **hand**.",
+        "Signed this _4_ day at C:\\\\Shared, `final`, 5 \\* 3, **by** **hand**.",
+    )
+    html = MarkdownIt("commonmark").render(markdown.write(changed))
+    assert "Signed this {--_3_--}{++_4_++} day at C:\\\\Shared, `final`, 5 * 3," in html
+    assert "{~~<em>by</em>~&gt;<strong>by</strong>~~} <strong>hand</strong>." in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.summary import Summary
 from contracttools.writers.labels import concept, describe, emphasized, summary_line, tags, visible
@@ -11,11 +13,21 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+_MARKDOWN = re.compile(r"([\\`*_<\[\]])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
+
+
+def literal(text: str) -> str:
+    """Return clause text that a Markdown reader shows as typed: `_3_` stays `_3_`."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
 def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
     """Return spans in CriticMarkup; a change of emphasis alone is {~~old~>new~~}."""
     out = []
     for span in shown(items):
-        plain = visible(span.text).replace("\n", "¶")
+        plain = literal(visible(span.text).replace("\n", "¶"))
         plain = _escape(plain) if in_table else plain
         text = emphasized(plain, span.emphasis)
         if span.restyled:
