@@ -7,7 +7,8 @@ diff never splits a word or a figure.
 The library's bisection takes time in proportion to the tokens times the edits: a
 paragraph of thousands of words with hundreds of edits takes seconds.  So a long text
 (over `LONG` tokens) is first cut at tokens that occur once in each text and in the same
-order (patience anchors) and the pieces between anchors are diffed one by one.  When
+order (patience anchors; in a text of few distinct words, runs of tokens that occur once)
+and the pieces between anchors are diffed one by one.  When
 that shows few edits (tokens x edits at most `WORK`), the whole text is diffed by the
 library as before, so the result is the same as it always was; otherwise the cut result
 stands.  If the library's time limit is ever reached, the text is diffed the cut way: a
@@ -131,15 +132,18 @@ def _cut(a: str, b: str, diffs: list[tuple[int, str]]) -> None:
     if len(a) + len(b) <= _PIECE:
         diffs.extend(_piece(a, b))
     else:
-        anchors = _patience(a, b)
+        for size in _RUNS:
+            anchors = _patience(a, b, size)
+            if anchors:
+                break
         if not anchors:
             diffs.extend(_matched(a, b))
         else:
             i = j = 0
             for x, y in anchors:
                 _cut(a[i:x], b[j:y], diffs)
-                diffs.append((0, a[x]))
-                i, j = x + 1, y + 1
+                diffs.append((0, a[x : x + size]))
+                i, j = x + size, y + size
             _cut(a[i:], b[j:], diffs)
     if tail:
         diffs.append((0, tail))
@@ -154,15 +158,23 @@ def _piece(a: str, b: str) -> list[tuple[int, str]]:
         return _matched(a, b)
 
 
-def _patience(a: str, b: str) -> list[tuple[int, int]]:
-    """Return (i, j) of tokens found once in each text, the longest run in the same order."""
+_RUNS = (1, 3, 7, 15)
+"""Anchor on single tokens; where no token is found once on each side (a text of few
+distinct words), on runs of 3, 7 or 15 tokens found once on each side."""
+
+
+def _patience(a: str, b: str, size: int = 1) -> list[tuple[int, int]]:
+    """Return (i, j) of runs of `size` tokens found once in each text, the longest series
+    in the same order that do not overlap."""
     seen_a: dict[str, int] = {}
-    for i, c in enumerate(a):
-        seen_a[c] = -1 if c in seen_a else i
+    for i in range(len(a) - size + 1):
+        run = a[i : i + size]
+        seen_a[run] = -1 if run in seen_a else i
     seen_b: dict[str, int] = {}
-    for j, c in enumerate(b):
-        seen_b[c] = -1 if c in seen_b else j
-    pairs = [(i, seen_b[c]) for c, i in seen_a.items() if i >= 0 and seen_b.get(c, -1) >= 0]
+    for j in range(len(b) - size + 1):
+        run = b[j : j + size]
+        seen_b[run] = -1 if run in seen_b else j
+    pairs = [(i, seen_b[r]) for r, i in seen_a.items() if i >= 0 and seen_b.get(r, -1) >= 0]
     pairs.sort()
     # Longest increasing run of j (patience sorting), keeping the links to rebuild it.
     tops: list[int] = []
@@ -177,12 +189,16 @@ def _patience(a: str, b: str) -> list[tuple[int, int]]:
         else:
             tops[pile] = j
             top_index[pile] = index
-    out: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     index = top_index[-1] if top_index else -1
     while index >= 0:
-        out.append(pairs[index])
+        found.append(pairs[index])
         index = back[index]
-    return out[::-1]
+    out: list[tuple[int, int]] = []
+    for i, j in reversed(found):
+        if not out or (i >= out[-1][0] + size and j >= out[-1][1] + size):
+            out.append((i, j))
+    return out
 
 
 def _matched(a: str, b: str) -> list[tuple[int, str]]:
