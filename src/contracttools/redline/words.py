@@ -8,10 +8,9 @@ The library's bisection takes time in proportion to the tokens times the edits: 
 paragraph of thousands of words with hundreds of edits takes seconds.  So a long text
 (over `LONG` tokens) is first cut at tokens that occur once in each text and in the same
 order (patience anchors; in a text of few distinct words, runs of tokens that occur once)
-and the pieces between anchors are diffed one by one.  When
-that shows few edits (tokens x edits at most `WORK`), the whole text is diffed by the
-library as before, so the result is the same as it always was; otherwise the cut result
-stands.  If the library's time limit is ever reached, the text is diffed the cut way: a
+and the pieces between anchors are diffed one by one.  When that shows few edits (tokens
+x edits at most `WORK`), the whole text is diffed by the library as before, so the result
+is the same as it always was; otherwise the cut result stands.  If the library's time limit is ever reached, the text is diffed the cut way: a
 time limit never turns a word diff into "all deleted, all inserted".
 
 White space alone is not a change: where two texts differ only in white space (`(2nd )`
