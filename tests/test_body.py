@@ -51,7 +51,7 @@ words = st.lists(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(words)
 def test_emphasis_round_trips(items: list[tuple[str, tuple[str, ...]]]) -> None:
     text, marks, at = "", [], 0

@@ -310,7 +310,7 @@ def _styles(paragraph: Paragraph) -> list[tuple[str, ...]]:
     ]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(emphasised(), min_size=1, max_size=4), st.lists(emphasised(), max_size=4))
 def test_emphasis_of_both_sides_is_in_the_spans(old: list[Paragraph], new: list[Paragraph]) -> None:
     changes = diff_blocks(old, new)
