@@ -37,7 +37,7 @@ def test_agreement_against_opening_proposal() -> None:
         == "6 modified, 2 added, 1 deleted, 0 moved, 0 renumbered, 56 unchanged; 229 words inserted, 119 deleted"
     )
     assert "  == 2.A General Increases  [AMEND]" in lines
-    assert "[-three-]{+six+} percent ([-3%-]{+6%+})" in output
+    assert "[-three-]{+six+} percent [-(3%)-]{+(6%)+}" in output
     assert "  == 8.B Deferral of Payment  [deleted, DELETE]" in lines
     assert (
         "   Concept: The Guild proposes that material produced by artificial intelligence" in output
@@ -108,7 +108,7 @@ def test_markdown_criticmarkup(tmp_path: Path) -> None:
     code, output = diff(AGREEMENT, GUILD_1, "-o", str(target))
     text = target.read_text(encoding="utf-8")
     assert (code, output) == (1, "")
-    assert "{--three--}{++six++} percent ({--3%--}{++6%++})" in text
+    assert "{--three--}{++six++} percent {--(3%)--}{++(6%)++}" in text
     assert "| Fewer than 20 million | {--$7,000--}{++$9,500++} |" in text
 
 
@@ -193,7 +193,7 @@ def test_git_diff_driver_in_a_real_repository(tmp_path: Path) -> None:
     output = git("diff")
     assert output.startswith("diff --contracttools a/01-guild-1.yaml b/01-guild-1.yaml\n")
     assert "== 2.A General Increases  [AMEND]" in output
-    assert "[-six-]{+seven+} percent ([-6%-]{+7%+})" in output
+    assert "[-six-]{+seven+} percent [-(6%)-]{+(7%)+}" in output
     # A broken version falls back to a plain diff and says why.
     proposal.write_text(proposal.read_text().replace("action: amend", "action: ammend", 1))
     output = git("diff")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -120,15 +121,20 @@ def test_pandoc_accepts_new_and_rejects_old(case_path: Path, tmp_path: Path) -> 
     for clause, _ in new.walk():
         for text in block_texts(clause.blocks):
             assert text in accepted, text
+    # White space alone is not a change, so it is not tracked: rejecting gives the old
+    # words, spaced as the new text is.
+    rejected_words = [re.sub(r"\s", "", t) for t in rejected]
     for clause, _ in old.walk():
         for text in block_texts(clause.blocks):
-            assert text in rejected, text
+            assert re.sub(r"\s", "", text) in rejected_words, text
     new_texts = {t for c, _ in new.walk() for t in block_texts(c.blocks)}
     old_texts = {t for c, _ in old.walk() for t in block_texts(c.blocks)}
+    old_words = {re.sub(r"\s", "", t) for t in old_texts}
+    new_words = {re.sub(r"\s", "", t) for t in new_texts}
     for gone in old_texts - new_texts:
-        assert gone not in accepted
+        assert gone not in accepted or re.sub(r"\s", "", gone) in new_words
     for fresh in new_texts - old_texts:
-        assert fresh not in rejected
+        assert fresh not in rejected or re.sub(r"\s", "", fresh) in old_words
     # Nothing is left behind: accepting and rejecting leave the same empty paragraphs.
     assert empty_paragraphs(out, "accept") == empty_paragraphs(out, "reject")
 
@@ -205,7 +211,7 @@ def test_visual_mode_has_nothing_to_accept(tmp_path: Path) -> None:
         xml = package.read("word/document.xml").decode()
     assert "<w:strike/>" in xml and '<w:u w:val="single"/>' in xml
     text = " ".join(read_back(out, "accept"))
-    assert "[-three-][+four+] percent ([-3%-][+4%+])" in text
+    assert "[-three-][+four+] percent [-(3%)-][+(4%)+]" in text
 
 
 def test_control_characters_never_corrupt_the_file(tmp_path: Path, write: Writer) -> None:

@@ -64,7 +64,12 @@ def test_json_rebuilds_both_texts_for_every_case() -> None:
         for side, document, skip in (("old", old, "insert"), ("new", new, "delete")):
             absent = "inserted" if side == "old" else "deleted"
             rebuilt = {
-                c[side]["id"]: [_block_text(b, skip) for b in c["blocks"] if b["status"] != absent]
+                c[side]["id"]: [
+                    text
+                    for b in c["blocks"]
+                    if b["status"] != absent
+                    for text in _block_text(b, skip)
+                ]
                 for c in data["clauses"]
                 if c[side] is not None
             }
@@ -72,20 +77,21 @@ def test_json_rebuilds_both_texts_for_every_case() -> None:
             assert rebuilt == expected, path.stem
 
 
-def _block_text(block: dict[str, Any], skip: str) -> str:
+def _block_text(block: dict[str, Any], skip: str) -> list[str]:
+    """Return a block's texts on one side: paragraphs merged or split hold several."""
     absent = "inserted" if skip == "insert" else "deleted"
 
     def text(spans: list[dict[str, str]]) -> str:
         return "".join(s["text"] for s in spans if s["op"] != skip)
 
     if block["type"] == "paragraph":
-        return text(block["spans"])
+        return text(block["spans"]).split("\n")
     rows = [
         " | ".join(text(cell["spans"]) for cell in row["cells"] if cell["status"] != absent)
         for row in block["rows"]
         if row["status"] != absent
     ]
-    return "\n".join(rows)
+    return ["\n".join(rows)]
 
 
 def _model_text(block: object) -> str:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contracttools.body import Paragraph, Table, parse_body
+from contracttools.body import Mark, Paragraph, Table, parse_body
 from contracttools.readers import load_agreement
 from contracttools.redline import compare, diff_words, new_text, old_text, tokenize
 from contracttools.redline.blocks import diff_blocks
-from contracttools.redline.model import ParagraphChange, TableChange
+from contracttools.redline.model import ParagraphChange, TableChange, count_words
 
 WORDS = [
     "the",
@@ -86,7 +87,9 @@ def _rebuilt(changes: tuple[Any, ...], side: str) -> list[Any]:
         if change.status == absent:
             continue
         if isinstance(change, ParagraphChange):
-            out.append(("p", "".join(s.text for s in change.spans if s.op != skip)))
+            # Paragraphs merged or split: one side's text holds paragraph marks.
+            text = "".join(s.text for s in change.spans if s.op != skip)
+            out.extend(("p", piece) for piece in text.split("\n"))
         else:
             assert isinstance(change, TableChange)
             rows = []
@@ -195,7 +198,7 @@ def test_body_parse_is_stable_under_rewrapping() -> None:
 plain_text = st.lists(
     st.one_of(
         st.sampled_from(["\n", "\n\n", "  \n \n", " ", "\t"]),
-        st.text(alphabet=st.characters(blacklist_characters="*_|`\\\x00\r"), max_size=20),
+        st.text(alphabet=st.characters(blacklist_characters="*|\x00\r"), max_size=20),
     ),
     max_size=12,
 ).map("".join)
@@ -209,3 +212,123 @@ def test_plain_paragraph_path_agrees_with_the_markdown_parser(text: str) -> None
     fast = [(b.text, b.line) for b in plain_paragraphs(text)] if text.strip() else []
     slow = [(b.text, b.line) for b in _parse_markdown(text)] if text.strip() else []
     assert fast == slow
+
+
+DISTINCT = [
+    "Producer",
+    "shall",
+    "pay",
+    "each",
+    "writer",
+    "within",
+    "thirty",
+    "(30)",
+    "days",
+    "after",
+    "delivery",
+    "of",
+    "the",
+    "final",
+    "draft,",
+    "unless",
+    "Guild",
+    "and",
+    "Company",
+    "agree",
+    "otherwise",
+    "in",
+    "writing;",
+    "any",
+    "late",
+    "payment",
+    "bears",
+    "interest",
+    "at",
+    "1.5%",
+    "monthly",
+    "from",
+    "its",
+    "due",
+    "date",
+    "until",
+    "paid",
+]
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> list[str]:
+    """Paragraphs of distinct words: a real body rarely repeats a whole paragraph."""
+    words_in_order = draw(st.permutations(DISTINCT))
+    cuts = sorted(draw(st.sets(st.integers(1, len(DISTINCT) - 1), min_size=1, max_size=6)))
+    edges = [0, *cuts, len(DISTINCT)]
+    return [" ".join(words_in_order[a:b]) for a, b in pairwise(edges)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences(), st.data())
+def test_paragraphs_merged_or_split_mark_no_words(parts: list[str], data: st.DataObject) -> None:
+    old = [Paragraph(p) for p in parts]
+    new: list[Paragraph] = []
+    for paragraph in old:
+        words_of = paragraph.text.split(" ")
+        fate = data.draw(st.sampled_from(["keep", "merge", "split"]))
+        if fate == "merge" and new:
+            new[-1] = Paragraph(new[-1].text + " " + paragraph.text)
+        elif fate == "split" and len(words_of) > 1:
+            cut = data.draw(st.integers(1, len(words_of) - 1))
+            new += [Paragraph(" ".join(words_of[:cut])), Paragraph(" ".join(words_of[cut:]))]
+        else:
+            new.append(paragraph)
+    changes = diff_blocks(old, new)
+    assert _rebuilt(changes, "old") == _plain(old)
+    assert _rebuilt(changes, "new") == _plain(new)
+    for change in changes:
+        assert count_words(change.spans, "insert") + count_words(change.spans, "delete") == 0
+
+
+@st.composite
+def emphasised(draw: st.DrawFn) -> Paragraph:
+    """A paragraph of words, some of them emphasised."""
+    chosen = draw(st.lists(st.sampled_from(WORDS[:20]), min_size=1, max_size=12))
+    text, marks, at = "", [], 0
+    for word in chosen:
+        if text:
+            text += " "
+            at += 1
+        kind = draw(st.sampled_from([None, None, "em", "strong"]))
+        if kind:
+            marks.append(Mark(at, at + len(word), kind))
+        text += word
+        at += len(word)
+    return Paragraph(text, tuple(marks))
+
+
+def _styles(paragraph: Paragraph) -> list[tuple[str, ...]]:
+    return [
+        tuple(sorted({m.kind for m in paragraph.marks if m.start <= i < m.end}))
+        for i in range(len(paragraph.text))
+    ]
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(emphasised(), min_size=1, max_size=4), st.lists(emphasised(), max_size=4))
+def test_emphasis_of_both_sides_is_in_the_spans(old: list[Paragraph], new: list[Paragraph]) -> None:
+    changes = diff_blocks(old, new)
+    for side, paragraphs, skip in (("old", old, "insert"), ("new", new, "delete")):
+        styles: list[tuple[str, ...]] = []
+        for change in changes:
+            if change.status == ("inserted" if side == "old" else "deleted"):
+                continue
+            for span in change.spans:
+                if span.op == skip:
+                    continue
+                style = span.old_emphasis if side == "old" and span.restyled else span.emphasis
+                styles += [tuple(style or ())] * len(span.text.replace("\n", ""))
+        expected = [s for p in paragraphs for s in _styles(p)]
+        # White space never carries a change of emphasis: compare the words' characters.
+        text = "".join(p.text for p in paragraphs)
+        assert [s for s, c in zip(styles, text, strict=True) if not c.isspace()] == [
+            s for s, c in zip(expected, text, strict=True) if not c.isspace()
+        ]
+    if old == new:
+        assert all(c.status == "equal" for c in changes)

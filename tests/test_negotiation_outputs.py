@@ -27,7 +27,7 @@ def test_an_accept_shows_the_accepted_language_against_the_current_text() -> Non
     code, output = invoke("diff", AGREEMENT, PRODUCERS_1, "--color", "never")
     assert code == 1
     accepted = output.split("== 6.B Health Fund Contributions  [ACCEPT]")[1].split("==")[0]
-    assert "[-eleven-]{+twelve+} and one-half percent ([-11.5%-]{+12.5%+})" in accepted
+    assert "[-eleven-]{+twelve+} and one-half percent [-(11.5%)-]{+(12.5%)+}" in accepted
 
 
 def test_a_later_pass_carries_forward_what_it_does_not_restate() -> None:
@@ -77,4 +77,4 @@ def test_the_demo_summary_shows_the_compromise(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "5% this year, then 4% and 3.5%" in text
     language = text.split("## Tentatively agreed language")[1]
-    assert "{++3.5%++}" in language and "2.A General Increases" in language
+    assert "{++(3.5%)++}" in language and "2.A General Increases" in language

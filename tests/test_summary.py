@@ -139,7 +139,7 @@ def test_with_language_shows_the_agreed_text(tmp_path: Path) -> None:
     code, output = run("summary", str(SAMPLES), "--with-language")
     assert code == 0
     assert "## Tentatively agreed language" in output
-    assert "{--eleven--}{++twelve++} and one-half percent ({--11.5%--}{++12.5%++})" in output
+    assert "{--eleven--}{++twelve++} and one-half percent {--(11.5%)--}{++(12.5%)++}" in output
     assert "{++ and in advertising on social media of less than thirty (30) seconds++}" in output
 
 

@@ -3,7 +3,9 @@
 Paragraphs are separated by blank lines; single line breaks are soft, so re-wrapping
 a paragraph changes nothing.  Labels such as "(a)" or "1." are literal text: lists,
 headings, code blocks, quotes and raw HTML are not part of the subset, so whatever a
-clause says is shown as written.  Emphasis (`*x*`, `**x**`) and pipe tables are.
+clause says is shown as written.  The only markup is emphasis with asterisks (`*x*`,
+`**x**`), pipe tables, and a backslash before `*` or `|` (a literal asterisk or bar);
+underscores, backticks and every other backslash are kept as typed (docs/format.md).
 """
 
 from __future__ import annotations
@@ -63,7 +65,29 @@ Block = Paragraph | Table
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("zero").enable(["emphasis", "table", "escape", "backticks"])
+    # No "escape" and no "backticks" rule: a backslash or a backtick is text.
+    return MarkdownIt("zero").enable(["emphasis", "table"])
+
+
+_KEPT = ("_", "\\*", "\\|")
+"""What the Markdown parser would take as markup but a body keeps: `_` as typed; `\\*`
+and `\\|` as a literal `*` and `|`."""
+_KEPT_AS = ("_", "*", "|")
+
+
+def _protect(text: str) -> tuple[str, dict[str, str]]:
+    """Return text with each kept sequence replaced by a character the text lacks, and the way back."""
+    back: dict[str, str] = {}
+    code = 0xE000
+    for sequence, literal in zip(_KEPT, _KEPT_AS, strict=True):
+        if sequence not in text:
+            continue
+        while chr(code) in text:
+            code += 1
+        text = text.replace(sequence, chr(code))
+        back[chr(code)] = literal
+        code += 1
+    return text, back
 
 
 def fold(text: str) -> str:
@@ -71,7 +95,10 @@ def fold(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def _inline(token: Token) -> tuple[str, tuple[Mark, ...]]:
+def _inline(
+    token: Token, back: dict[str, str], emphasis: bool = True
+) -> tuple[str, tuple[Mark, ...]]:
+    """Return an inline token's text and emphasis; without `emphasis`, asterisks stay text."""
     parts: list[str] = []
     marks: list[Mark] = []
     open_at: dict[str, int] = {}
@@ -81,6 +108,8 @@ def _inline(token: Token) -> tuple[str, tuple[Mark, ...]]:
             piece = child.content
         elif child.type in ("softbreak", "hardbreak"):
             piece = " "
+        elif child.type in ("em_open", "strong_open", "em_close", "strong_close") and not emphasis:
+            piece = child.markup
         elif child.type in ("em_open", "strong_open"):
             open_at[child.type[:-5]] = length
             continue
@@ -90,6 +119,8 @@ def _inline(token: Token) -> tuple[str, tuple[Mark, ...]]:
             continue
         else:
             piece = child.content
+        if back:
+            piece = "".join(back.get(c, c) for c in piece)
         parts.append(piece)
         length += len(piece)
     raw = "".join(parts)
@@ -120,7 +151,7 @@ def _refold_marks(raw: str, marks: list[Mark]) -> tuple[Mark, ...]:
     )
 
 
-MARKUP = re.compile(r"[*_|`\\\x00\r]")
+MARKUP = re.compile(r"[*|\x00\r]")
 """Characters that can make a body more than plain paragraphs."""
 _BLANK = re.compile(r"\n[ \t]*\n")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
@@ -160,13 +191,14 @@ def plain_paragraphs(text: str) -> tuple[Block, ...]:
 
 def _parse_markdown(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    text, back = _protect(text)
     tokens = _parser().parse(text)
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type == "paragraph_open":
             line = token.map[0] if token.map else 0
-            content, marks = _inline(tokens[index + 1])
+            content, marks = _inline(tokens[index + 1], back)
             if content:
                 blocks.append(Paragraph(content, marks, line))
             index += 3
@@ -180,7 +212,7 @@ def _parse_markdown(text: str) -> tuple[Block, ...]:
                 if kind == "tr_open":
                     cells = []
                 elif kind == "inline":
-                    cells.append(_inline(tokens[index])[0])
+                    cells.append(_inline(tokens[index], back, emphasis=False)[0])
                 elif kind == "tr_close":
                     rows.append(tuple(cells))
                 index += 1
@@ -225,3 +257,47 @@ def _cells(line: str) -> int:
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
     return len(re.split(r"(?<!\\)\|", stripped))
+
+
+def body_text(blocks: tuple[Block, ...]) -> str:
+    """Return a body that parses back to these blocks: the inverse of `parse_body`.
+
+    Emphasis is written with asterisks, a literal `*` as `\\*`, a `|` in a cell as `\\|`.
+    """
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = [
+                "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in block.rows
+            ]
+            if rows:
+                rows.insert(1, "|" + " --- |" * len(block.rows[0]))
+            parts.append("\n".join(rows))
+        else:
+            parts.append(_emphasized(block))
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _emphasized(paragraph: Paragraph) -> str:
+    if not paragraph.marks:
+        return _literal(paragraph.text)
+    kinds = [
+        {m.kind for m in paragraph.marks if m.start <= i < m.end}
+        for i in range(len(paragraph.text))
+    ]
+    out: list[str] = []
+    start = 0
+    while start < len(paragraph.text):
+        end = start
+        while end < len(paragraph.text) and kinds[end] == kinds[start]:
+            end += 1
+        piece = _literal(paragraph.text[start:end])
+        stars = "*" * (("em" in kinds[start]) + 2 * ("strong" in kinds[start]))
+        out.append(f"{stars}{piece}{stars}")
+        start = end
+    return "".join(out)
+
+
+def _literal(text: str) -> str:
+    """Return text with its asterisks (and a backslash before a bar) written literally."""
+    return text.replace("\\|", "\\\\|").replace("*", "\\*")

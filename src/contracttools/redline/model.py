@@ -11,14 +11,70 @@ from contracttools.model import Item
 from contracttools.redline import tokens
 
 Op = Literal["equal", "insert", "delete"]
+PARAGRAPH_MARK = "\n"
+"""In a paragraph's spans, the end of a paragraph: deleted where two paragraphs were
+merged into one, inserted where one was split in two.  Folded paragraph text holds no
+other line break."""
 
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text that is unchanged, inserted or deleted."""
+    """A run of text that is unchanged, inserted or deleted, with its emphasis."""
 
     op: Op
     text: str
+    emphasis: tuple[str, ...] = ()
+    """"em" and/or "strong": the text's emphasis (on the new side, for an equal span)."""
+    old_emphasis: tuple[str, ...] | None = None
+    """For an equal span whose emphasis changed (a formatting change): the old emphasis."""
+
+    @property
+    def restyled(self) -> bool:
+        """Return whether the span is a change of emphasis alone."""
+        return self.old_emphasis is not None
+
+    @property
+    def layout(self) -> bool:
+        """Return whether the span is an insertion or deletion of white space alone.
+
+        White space alone is not a change: outputs show such a span as the new text does
+        (a deleted space not at all, an inserted one as plain text).
+        """
+        return self.op != "equal" and self.text.isspace() and PARAGRAPH_MARK not in self.text
+
+    @property
+    def marked(self) -> bool:
+        """Return whether the span is a change a reader must see."""
+        return self.restyled or (self.op != "equal" and not self.layout)
+
+
+def shown(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Return spans as readers see them: white-space-only changes dropped or made equal."""
+    if not any(s.layout for s in spans):
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        if span.layout:
+            if span.op == "delete":
+                continue
+            span = Span("equal", span.text, span.emphasis)
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.op == span.op == "equal"
+            and not previous.restyled
+            and not span.restyled
+            and previous.emphasis == span.emphasis
+        ):
+            out[-1] = Span("equal", previous.text + span.text, span.emphasis)
+            continue
+        out.append(span)
+    return tuple(out)
+
+
+def changed(spans: tuple[Span, ...]) -> bool:
+    """Return whether any span is a change a reader must see (not white space alone)."""
+    return any(s.marked for s in spans)
 
 
 def old_text(spans: tuple[Span, ...]) -> str:
@@ -41,7 +97,11 @@ Status = Literal["equal", "modified", "inserted", "deleted"]
 
 @dataclass(frozen=True)
 class ParagraphChange:
-    """A paragraph, before and after, as spans."""
+    """A paragraph, before and after, as spans.
+
+    Where paragraphs were merged or split, one side holds several paragraphs, their
+    texts joined by PARAGRAPH_MARK (and `old` or `new` is that joined paragraph).
+    """
 
     status: Status
     spans: tuple[Span, ...]

@@ -1,13 +1,29 @@
 """Word-level redlines: tokens diffed with diff-match-patch, then cleaned as a lawyer marks.
 
-Each token (a word, a number with its money sign or percent, a run of spaces, a mark
-of punctuation) is mapped to one character, the library's lines-to-chars trick applied
-to words, so the diff never splits a word or a figure.
+Each token (a word, a figure, a run of spaces, a mark of punctuation: see `tokens`) is
+mapped to one character, the library's lines-to-chars trick applied to words, so the
+diff never splits a word or a figure.
+
+The library's bisection takes time in proportion to the tokens times the edits: a
+paragraph of thousands of words with hundreds of edits takes seconds.  So a long text
+(over `LONG` tokens) is first cut at tokens that occur once in each text and in the same
+order (patience anchors; in a text of few distinct words, runs of tokens that occur once)
+and the pieces between anchors are diffed one by one.  When that shows few edits (tokens
+x edits at most `WORK`), the whole text is diffed by the library as before, so the result
+is the same as it always was; otherwise the cut result stands.  If the library's time limit is ever reached, the text is diffed the cut way: a
+time limit never turns a word diff into "all deleted, all inserted".
+
+White space alone is not a change: where two texts differ only in white space (`(2nd )`
+and `(2nd)`), the words are equal spans and the white space is a deleted or inserted span
+holding nothing but white space, which outputs do not mark (see `model.shown`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import time
+from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
@@ -16,6 +32,13 @@ from contracttools.redline.tokens import tokenize
 
 _PRIVATE_USE = 0xE000
 _SUPPLEMENTARY = 0xF0000
+LONG = 2000
+"""Texts with more tokens than this (both sides together) may be cut at anchors first."""
+WORK = 15_000_000
+"""Above LONG, the library is still used on the whole text when (tokens x edits) is at most
+this: about a third of a second of its bisection on the build machine."""
+_PIECE = 1500
+"""Pieces between anchors larger than this are cut again at their own anchors."""
 
 
 def _code(index: int) -> str:
@@ -43,10 +66,25 @@ def _encode(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
     return encoded[0], encoded[1], {code: token for token, code in codes.items()}
 
 
-_DMP = diff_match_patch()
+class _TimedOut(Exception):
+    """The library's bisection reached its time limit."""
+
+
+class _Engine(diff_match_patch):  # type: ignore[misc]
+    """diff-match-patch that says so when its time limit is reached, instead of giving up."""
+
+    def diff_bisect(self, text1: str, text2: str, deadline: float) -> list[tuple[int, str]]:
+        diffs: list[tuple[int, str]] = super().diff_bisect(text1, text2, deadline)
+        if len(diffs) == 2 and diffs[0][0] == self.DIFF_DELETE and time.time() > deadline:
+            raise _TimedOut
+        return diffs
+
+
+_DMP = _Engine()
 _DMP.Diff_Timeout = 5.0
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
 _GLUE = re.compile(r"[\s\W]*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
 
 
 def diff_words(old: str, new: str) -> tuple[Span, ...]:
@@ -58,9 +96,123 @@ def diff_words(old: str, new: str) -> tuple[Span, ...]:
     if not new:
         return (Span("delete", old),)
     a, b, tokens = _encode(tokenize(old), tokenize(new))
-    diffs = _DMP.diff_main(a, b, False)
+    diffs = _anchored(a, b) if len(a) + len(b) > LONG else None
+    if diffs is None or (len(a) + len(b)) * _edits(diffs) <= WORK:
+        try:
+            diffs = _DMP.diff_main(a, b, False)
+        except _TimedOut:
+            diffs = diffs or _anchored(a, b)
     _DMP.diff_cleanupSemantic(diffs)
     return _merge([(_OPS[op], "".join(tokens[c] for c in text)) for op, text in diffs])
+
+
+def _edits(diffs: list[tuple[int, str]]) -> int:
+    """Return how many tokens a diff inserts and deletes."""
+    return sum(len(text) for op, text in diffs if op)
+
+
+def _anchored(a: str, b: str) -> list[tuple[int, str]]:
+    """Return the diff of two long encoded texts, cut at patience anchors."""
+    diffs: list[tuple[int, str]] = []
+    _cut(a, b, diffs)
+    _DMP.diff_cleanupMerge(diffs)
+    return diffs
+
+
+def _cut(a: str, b: str, diffs: list[tuple[int, str]]) -> None:
+    prefix = _DMP.diff_commonPrefix(a, b)
+    if prefix:
+        diffs.append((0, a[:prefix]))
+        a, b = a[prefix:], b[prefix:]
+    suffix = _DMP.diff_commonSuffix(a, b)
+    tail = a[len(a) - suffix :] if suffix else ""
+    if suffix:
+        a, b = a[:-suffix], b[:-suffix]
+    if len(a) + len(b) <= _PIECE:
+        diffs.extend(_piece(a, b))
+    else:
+        for size in _RUNS:
+            anchors = _patience(a, b, size)
+            if anchors:
+                break
+        if not anchors:
+            diffs.extend(_matched(a, b))
+        else:
+            i = j = 0
+            for x, y in anchors:
+                _cut(a[i:x], b[j:y], diffs)
+                diffs.append((0, a[x : x + size]))
+                i, j = x + size, y + size
+            _cut(a[i:], b[j:], diffs)
+    if tail:
+        diffs.append((0, tail))
+
+
+def _piece(a: str, b: str) -> list[tuple[int, str]]:
+    if not a or not b:
+        return [(-1, a)] if a else [(1, b)] if b else []
+    try:
+        return list(_DMP.diff_main(a, b, False))
+    except _TimedOut:
+        return _matched(a, b)
+
+
+_RUNS = (1, 3, 7, 15)
+"""Anchor on single tokens; where no token is found once on each side (a text of few
+distinct words), on runs of 3, 7 or 15 tokens found once on each side."""
+
+
+def _patience(a: str, b: str, size: int = 1) -> list[tuple[int, int]]:
+    """Return (i, j) of runs of `size` tokens found once in each text, the longest series
+    in the same order that do not overlap."""
+    seen_a: dict[str, int] = {}
+    for i in range(len(a) - size + 1):
+        run = a[i : i + size]
+        seen_a[run] = -1 if run in seen_a else i
+    seen_b: dict[str, int] = {}
+    for j in range(len(b) - size + 1):
+        run = b[j : j + size]
+        seen_b[run] = -1 if run in seen_b else j
+    pairs = [(i, seen_b[r]) for r, i in seen_a.items() if i >= 0 and seen_b.get(r, -1) >= 0]
+    pairs.sort()
+    # Longest increasing run of j (patience sorting), keeping the links to rebuild it.
+    tops: list[int] = []
+    top_index: list[int] = []
+    back: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        pile = bisect.bisect_left(tops, j)
+        back.append(top_index[pile - 1] if pile else -1)
+        if pile == len(tops):
+            tops.append(j)
+            top_index.append(index)
+        else:
+            tops[pile] = j
+            top_index[pile] = index
+    found: list[tuple[int, int]] = []
+    index = top_index[-1] if top_index else -1
+    while index >= 0:
+        found.append(pairs[index])
+        index = back[index]
+    out: list[tuple[int, int]] = []
+    for i, j in reversed(found):
+        if not out or (i >= out[-1][0] + size and j >= out[-1][1] + size):
+            out.append((i, j))
+    return out
+
+
+def _matched(a: str, b: str) -> list[tuple[int, str]]:
+    """Return a diff from difflib's matching blocks: no time limit, no anchors needed."""
+    diffs: list[tuple[int, str]] = []
+    i = j = 0
+    for x, y, size in SequenceMatcher(None, a, b).get_matching_blocks():
+        if x > i:
+            diffs.append((-1, a[i:x]))
+        if y > j:
+            diffs.append((1, b[j:y]))
+        if size:
+            diffs.append((0, a[x : x + size]))
+        i, j = x + size, y + size
+    return diffs
 
 
 def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
@@ -68,6 +220,7 @@ def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
 
     "thirty (30) days" to "forty-five (45) days" then reads as one change,
     [thirty (30] -> [forty-five (45], instead of two with " (" between them.
+    A change of white space alone is kept apart, as equal words and white space.
     """
     groups: list[list[str]] = []  # [equal] or [deleted, inserted]
     for op, text in spans:
@@ -81,11 +234,14 @@ def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
     index = 0
     while index < len(groups):
         group = groups[index]
+        if len(group) == 2 and _layout_only(group[0], group[1]):
+            group = [group[0], group[1], "layout"]
         is_glue = (
             len(group) == 1
             and merged
             and len(merged[-1]) == 2
             and index + 1 < len(groups)
+            and not _layout_only(*groups[index + 1])
             and _GLUE.fullmatch(group[0]) is not None
             and len(group[0]) <= 3
         )
@@ -108,8 +264,54 @@ def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
             if group[0]:
                 out.append(Span("equal", group[0]))
             continue
+        if len(group) == 3:
+            out.extend(_layout(group[0], group[1]))
+            continue
         if group[0]:
             out.append(Span("delete", group[0]))
         if group[1]:
             out.append(Span("insert", group[1]))
+    return _joined(out)
+
+
+def _layout_only(deleted: str, inserted: str = "") -> bool:
+    """Return whether a change is one of white space alone (the same characters otherwise)."""
+    # A paragraph mark ("\n") is white space here too: its span stays marked (model.Span).
+    return bool(deleted or inserted) and _SPACE.sub("", deleted) == _SPACE.sub("", inserted)
+
+
+def _layout(deleted: str, inserted: str) -> list[Span]:
+    """Return a change of white space alone as equal text and white-space-only changes."""
+    out: list[Span] = []
+    i = j = 0
+    while i < len(deleted) or j < len(inserted):
+        gap_a = _SPACE.match(deleted, i)
+        gap_b = _SPACE.match(inserted, j)
+        space_a = gap_a.group(0) if gap_a else ""
+        space_b = gap_b.group(0) if gap_b else ""
+        if space_a == space_b:
+            if space_a:
+                out.append(Span("equal", space_a))
+        else:
+            if space_a:
+                out.append(Span("delete", space_a))
+            if space_b:
+                out.append(Span("insert", space_b))
+        i += len(space_a)
+        j += len(space_b)
+        if i < len(deleted) and j < len(inserted):
+            out.append(Span("equal", deleted[i]))
+            i += 1
+            j += 1
+    return out
+
+
+def _joined(spans: list[Span]) -> tuple[Span, ...]:
+    """Join neighbouring spans of the same kind."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].op == span.op:
+            out[-1] = Span(span.op, out[-1].text + span.text)
+        else:
+            out.append(span)
     return tuple(out)

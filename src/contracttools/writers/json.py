@@ -19,8 +19,17 @@ from contracttools.writers.labels import concept
 VERSION = 1
 
 
-def _spans(spans: tuple[Span, ...]) -> list[dict[str, str]]:
-    return [{"op": s.op, "text": s.text} for s in spans]
+def _span(span: Span) -> dict[str, Any]:
+    out: dict[str, Any] = {"op": span.op, "text": span.text}
+    if span.emphasis:
+        out["emphasis"] = list(span.emphasis)
+    if span.old_emphasis is not None:
+        out["old_emphasis"] = list(span.old_emphasis)
+    return out
+
+
+def _spans(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
+    return [_span(s) for s in spans]
 
 
 def _ref(ref: ClauseRef | None) -> dict[str, str] | None:

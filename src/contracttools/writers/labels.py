@@ -65,3 +65,13 @@ def summary_line(redline: Redline) -> str:
         f"{', '.join(parts)}, {clauses['unchanged']} unchanged; "
         f"{words['inserted']} words inserted, {words['deleted']} deleted"
     )
+
+
+def emphasized(text: str, emphasis: tuple[str, ...] | None) -> str:
+    """Return text between asterisks as typed in a body (`*em*`, `**strong**`)."""
+    if not emphasis or not text.strip():
+        return text
+    stars = "*" * (("em" in emphasis) + 2 * ("strong" in emphasis))
+    core = text.strip()
+    start = text.index(core)
+    return f"{text[:start]}{stars}{core}{stars}{text[start + len(core) :]}"

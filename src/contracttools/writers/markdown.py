@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 from contracttools.inert import markdown_code, markdown_text
-from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
+from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.summary import Summary
-from contracttools.writers.labels import concept, describe, summary_line, tags, visible
+from contracttools.writers.labels import concept, describe, emphasized, summary_line, tags, visible
 
 _escape = markdown_text
 """Text from the files is shown as written: nothing in it becomes markup (see inert.py)."""
 
 
 def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
-    """Return spans in CriticMarkup, their text escaped (a table's cells too)."""
+    """Return spans in CriticMarkup, their text escaped so nothing in it becomes markup;
+    a change of emphasis alone is {~~old~>new~~}."""
     out = []
-    for span in items:
-        text = _escape(visible(span.text))
-        if span.op == "equal":
+    for span in shown(items):
+        plain = _escape(visible(span.text).replace("\n", "¶"))
+        text = emphasized(plain, span.emphasis)
+        if span.restyled:
+            out.append(f"{{~~{emphasized(plain, span.old_emphasis)}~>{text}~~}}")
+        elif span.op == "equal":
             out.append(text)
         elif span.op == "delete":
             out.append(f"{{--{text}--}}")
         else:
             out.append(f"{{++{text}++}}")
+        if span.op == "insert" and span.text == "\n" and not in_table:
+            out.append("\n\n")  # a paragraph split: the new paragraph starts here
     return "".join(out)
 
 
@@ -61,7 +67,8 @@ def write(redline: Redline, every_clause: bool = False) -> str:
         f"- New: {markdown_code(redline.new.path)} — {_escape(describe(redline.new))}",
         f"- Changes: {summary_line(redline)}",
         "",
-        "Inserted text is marked {++like this++}; deleted text {--like this--}.",
+        "Inserted text is marked {++like this++}; deleted text {--like this--}; a change of"
+        " emphasis alone {~~like this~>**like this**~~}.",
         "",
     ]
     for clause in redline.clauses:

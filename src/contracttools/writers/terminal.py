@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.inert import shown
-from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
-from contracttools.writers.labels import concept, describe, heading, summary_line, tags, visible
+from contracttools.inert import shown as shown_text
+from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
+from contracttools.writers.labels import (
+    concept,
+    describe,
+    emphasized,
+    heading,
+    summary_line,
+    tags,
+    visible,
+)
 
 BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31;9m", "\x1b[32;4m", "\x1b[36m", "\x1b[0m"
+YELLOW, ITALIC = "\x1b[33;4m", "\x1b[3m"
 
 
 def inert(text: str) -> str:
     """Return text from a file as a terminal shows it without obeying it: every control
     character (ESC, BEL, a tab or line end inside a title) as a symbol."""
-    return shown(visible(text))
+    return shown_text(visible(text))
 
 
 @dataclass(frozen=True)
@@ -26,16 +35,29 @@ class TerminalOptions:
 
 
 def spans(items: tuple[Span, ...], color: bool) -> str:
-    """Return spans marked for the terminal."""
+    """Return spans marked for the terminal; {~text~} is a change of emphasis alone."""
     out = []
-    for span in items:
-        text = inert(span.text)
-        if span.op == "equal":
+    for span in shown(items):
+        text = inert(span.text).replace("\n", "¶")
+        if color:
+            style = (BOLD if "strong" in span.emphasis else "") + (
+                ITALIC if "em" in span.emphasis else ""
+            )
+            if span.op == "equal" and not span.restyled:
+                out.append(f"{style}{text}{RESET}" if style else text)
+            else:
+                mark = YELLOW if span.restyled else RED if span.op == "delete" else GREEN
+                out.append(f"{mark}{style}{text}{RESET}")
+            continue
+        text = emphasized(text, span.emphasis)
+        if span.restyled:
+            out.append(f"{{~{text}~}}")
+        elif span.op == "equal":
             out.append(text)
-        elif color:
-            out.append(f"{RED if span.op == 'delete' else GREEN}{text}{RESET}")
         else:
             out.append(f"[-{text}-]" if span.op == "delete" else f"{{+{text}+}}")
+        if span.op == "insert" and span.text == "\n":
+            out.append("\n")  # a paragraph split: the new paragraph starts on its own line
     return "".join(out)
 
 

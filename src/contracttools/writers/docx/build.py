@@ -91,11 +91,36 @@ def paragraph(document: Any, text: str = "", style: str | None = None) -> Any:
 def spans_paragraph(
     container: Any, marks: Marks, spans: tuple[Span, ...], status: str, style: str | None = None
 ) -> Any:
-    """Append a paragraph made of spans, its mark tracked when it is wholly new or gone."""
-    made = container.add_paragraph(style=style)
-    marks.spans(made._p, spans)
-    marks.paragraph_mark(made._p, status)
+    """Append a paragraph made of spans, its mark tracked when it is wholly new or gone.
+
+    Tracked, paragraphs merged or split (a paragraph mark deleted or inserted in the spans)
+    are written as Word writes them: a paragraph whose mark is a deletion or an insertion.
+    Otherwise the mark shows as a marked "¶".
+    """
+    pieces = paragraph_pieces(spans) if marks.tracked else [(spans, None)]
+    made = None
+    for piece, mark in pieces:
+        made = container.add_paragraph(style=style)
+        marks.spans(made._p, piece)
+        marks.paragraph_mark(made._p, status if mark is None else mark)
     return made
+
+
+def paragraph_pieces(spans: tuple[Span, ...]) -> list[tuple[tuple[Span, ...], str | None]]:
+    """Return spans cut at paragraph marks, each piece with how its mark changed."""
+    pieces: list[tuple[tuple[Span, ...], str | None]] = []
+    current: list[Span] = []
+    for span in spans:
+        parts = span.text.split("\n")
+        for number, part in enumerate(parts):
+            if part:
+                current.append(Span(span.op, part, span.emphasis, span.old_emphasis))
+            if number < len(parts) - 1:
+                mark = {"insert": "inserted", "delete": "deleted"}.get(span.op)
+                pieces.append((tuple(current), mark))
+                current = []
+    pieces.append((tuple(current), None))
+    return pieces
 
 
 def blocks(document: Any, marks: Marks, items: tuple[BlockChange, ...]) -> None:

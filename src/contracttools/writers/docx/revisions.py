@@ -18,7 +18,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from contracttools.redline.model import Span
+from contracttools.redline.model import Span, shown
 
 INSERTED_COLOR = "0B4EA2"
 DELETED_COLOR = "B00020"
@@ -29,6 +29,20 @@ _XML_ILLEGAL = {c: 0x2400 + c for c in range(32) if c not in (9, 10, 13)} | {0x7
 def xml_text(text: str) -> str:
     """Return text XML 1.0 can hold: control characters become their visible symbols (BEL as '␇')."""
     return text.translate(_XML_ILLEGAL).replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+
+
+def _properties(style: str | None, bold: bool, italic: bool) -> Any:
+    """Return a w:rPr with a character style, bold and italic, in the schema's order."""
+    properties = OxmlElement("w:rPr")
+    if style:
+        style_el = OxmlElement("w:rStyle")
+        style_el.set(qn("w:val"), style)
+        properties.append(style_el)
+    if bold:
+        properties.append(OxmlElement("w:b"))
+    if italic:
+        properties.append(OxmlElement("w:i"))
+    return properties
 
 
 def word_date(moment: datetime) -> str:
@@ -56,17 +70,25 @@ class Marks:
         return element
 
     def run(
-        self, text: str, op: str = "equal", style: str | None = None, bold: bool = False
+        self,
+        text: str,
+        op: str = "equal",
+        style: str | None = None,
+        bold: bool = False,
+        emphasis: tuple[str, ...] = (),
+        old_emphasis: tuple[str, ...] | None = None,
     ) -> Any:
-        """Return a w:r holding text; a deleted run holds w:delText."""
+        """Return a w:r holding text; a deleted run holds w:delText.
+
+        A run whose emphasis alone changed (`old_emphasis`) is a tracked formatting
+        change (w:rPrChange holding the old properties), or highlighted between [~ ~].
+        """
         run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        if style:
-            style_el = OxmlElement("w:rStyle")
-            style_el.set(qn("w:val"), style)
-            properties.append(style_el)
-        if bold:
-            properties.append(OxmlElement("w:b"))
+        properties = _properties(style, bold or "strong" in emphasis, "em" in emphasis)
+        if old_emphasis is not None and not self.tracked:
+            highlight = OxmlElement("w:highlight")
+            highlight.set(qn("w:val"), "yellow")
+            properties.append(highlight)
         if not self.tracked and op != "equal":
             if op == "delete":
                 properties.append(OxmlElement("w:strike"))
@@ -77,29 +99,40 @@ class Marks:
                 underline = OxmlElement("w:u")
                 underline.set(qn("w:val"), "single")
                 properties.append(underline)
+        if old_emphasis is not None and self.tracked:
+            change = self._revision("w:rPrChange")
+            change.append(_properties(style, "strong" in old_emphasis, "em" in old_emphasis))
+            properties.append(change)
         if len(properties):
             run.append(properties)
         text_el = OxmlElement("w:delText" if self.tracked and op == "delete" else "w:t")
         text_el.set(qn("xml:space"), "preserve")
-        text_el.text = xml_text(text)
+        text_el.text = xml_text(text.replace("\n", "¶"))
         run.append(text_el)
         return run
 
     def spans(self, paragraph: Any, spans: tuple[Span, ...], style: str | None = None) -> None:
         """Append spans to a w:p element."""
-        for span in spans:
+        for span in shown(spans):
             if not span.text:
                 continue
-            if span.op == "equal":
-                paragraph.append(self.run(span.text, style=style))
+            emphasis = span.emphasis
+            if span.restyled and not self.tracked:
+                paragraph.append(self.run("[~", style=style, bold=True, old_emphasis=()))
+                paragraph.append(self.run(span.text, "equal", style, False, emphasis, ()))
+                paragraph.append(self.run("~]", style=style, bold=True, old_emphasis=()))
+            elif span.op == "equal":
+                paragraph.append(
+                    self.run(span.text, "equal", style, False, emphasis, span.old_emphasis)
+                )
             elif self.tracked:
                 wrapper = self._revision("w:ins" if span.op == "insert" else "w:del")
-                wrapper.append(self.run(span.text, span.op, style))
+                wrapper.append(self.run(span.text, span.op, style, False, emphasis))
                 paragraph.append(wrapper)
             else:
                 cue = "+" if span.op == "insert" else "-"
                 paragraph.append(self.run(f"[{cue}", span.op, style, bold=True))
-                paragraph.append(self.run(span.text, span.op, style))
+                paragraph.append(self.run(span.text, span.op, style, False, emphasis))
                 paragraph.append(self.run(f"{cue}]", span.op, style, bold=True))
 
     def paragraph_mark(self, paragraph: Any, status: str) -> None:
