@@ -247,7 +247,11 @@ def revision_stamp(document: Loaded, negotiation: Negotiation | None) -> tuple[s
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    """Return a moment with a time zone (UTC where it has none)."""
+    """Return a moment with a time zone (UTC where it has none), in the years files allow."""
+    from contracttools.readers.fields import YEARS
+
+    if moment is not None and not YEARS[0] <= moment.year <= YEARS[1]:
+        raise click.UsageError(f"{moment:%Y-%m-%d}: the year must be {YEARS[0]} to {YEARS[1]}")
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=UTC)
