@@ -196,3 +196,22 @@ def test_check_refuses_a_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     code, output = invoke("check", str(big))
     assert code == 2
     assert output.startswith(f"{big}:1:1: is larger than")
+
+
+def test_never_writes_over_a_template(tmp_path: Path) -> None:
+    from contracttools.templating import template_folders
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.html").write_text("kept")
+    shipped = template_folders()[0] / "packet.html.j2"
+    before = shipped.read_bytes()
+    proposal = str(SAMPLES / "02-producers-1.yaml")
+    for target in (mine / "notes.html", shipped):
+        code, output = invoke(
+            "packet", proposal, "--templates", str(mine), "-o", str(target), "--format", "html"
+        )
+        assert code == 2
+        assert f"{target}: would overwrite a template in " in output
+    assert (mine / "notes.html").read_text() == "kept"
+    assert shipped.read_bytes() == before

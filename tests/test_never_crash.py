@@ -246,3 +246,13 @@ def test_markdown_summary_is_inert(folder: Path) -> None:
     assert "<script" not in html and "<img" not in html and "<b>" not in html
     plain = pypandoc.convert_text(markdown, "plain", format="gfm", extra_args=["--wrap=none"])
     assert MARKUP["script"] in plain and "<b>Guild</b>" in plain
+
+
+def test_a_revision_date_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = invoke(
+        "diff", str(SAMPLES / "01-guild-1.yaml"), str(SAMPLES / "02-producers-1.yaml"),
+        "-o", str(tmp_path / "x.docx"), "--revision-date", "9999-12-31T23:00:00-0700",
+    )  # fmt: skip
+    assert code == 2
+    assert "9999-12-31: the year must be 1900 to 2999" in output
+    assert not (tmp_path / "x.docx").exists()

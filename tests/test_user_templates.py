@@ -74,6 +74,7 @@ def test_a_template_cannot_climb_out(folder: Path) -> None:
             "no_such_macro",
         ),
         ("{{ packet.items[999] }}", 1, "has no element 999"),
+        ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", 1, "RecursionError"),
     ],
 )
 def test_a_runtime_error_is_reported_at_its_line(

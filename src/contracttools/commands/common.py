@@ -84,11 +84,24 @@ def write_document(
     with template_errors():
         content = write(kind, fmt, document, options)
     if output is not None:
+        _refuse_templates(output, options.templates)
         private = bool(getattr(document, "confidential", False))  # a team copy
         write_output(output, content, inputs, private)
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False, color=options.color)
+
+
+def _refuse_templates(target: str, templates: Path | None) -> None:
+    """Refuse to write over a template: the templates a run uses are among its inputs."""
+    from contracttools.templating import template_folders
+
+    if not os.path.isfile(target):
+        return
+    real = Path(target).resolve()
+    for folder in template_folders(templates):
+        if real.is_relative_to(folder):
+            raise OutputProblem(target, f"would overwrite a template in {folder}; write elsewhere")
 
 
 def write_output(
@@ -207,6 +220,7 @@ def template_errors() -> Iterator[None]:
         LookupError,
         AttributeError,
         MemoryError,
+        RecursionError,
     ) as err:
         place = template_place(err)
         if place is None:
@@ -233,7 +247,11 @@ def revision_stamp(document: Loaded, negotiation: Negotiation | None) -> tuple[s
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    """Return a moment with a time zone (UTC where it has none)."""
+    """Return a moment with a time zone (UTC where it has none), in the years files allow."""
+    from contracttools.readers.fields import YEARS
+
+    if moment is not None and not YEARS[0] <= moment.year <= YEARS[1]:
+        raise click.UsageError(f"{moment:%Y-%m-%d}: the year must be {YEARS[0]} to {YEARS[1]}")
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=UTC)
