@@ -36,9 +36,9 @@ def test_agreement_against_opening_proposal() -> None:
         lines[2]
         == "6 modified, 2 added, 1 deleted, 0 moved, 0 renumbered, 56 unchanged; 229 words inserted, 119 deleted"
     )
-    assert "  == 2.A General Increases  [AMEND]" in lines
+    assert "  == Article 2 › 2.A General Increases  [AMEND]" in lines
     assert "[-three-]{+six+} percent ([-3%-]{+6%+})" in output
-    assert "  == 8.B Deferral of Payment  [deleted, DELETE]" in lines
+    assert "  == Article 8 › 8.B Deferral of Payment  [deleted, DELETE]" in lines
     assert (
         "   Concept: The Guild proposes that material produced by artificial intelligence" in output
     )
@@ -57,20 +57,21 @@ def test_producers_draft_moves_the_episodic_clause() -> None:
     code, output = diff(AGREEMENT, PRODUCERS_1)
     assert code == 1
     assert (
-        "  == 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]" in output
+        "  == Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]"
+        in output
     )
     assert "0 added, 0 deleted, 1 moved, 1 renumbered" in output
 
 
 def test_unchanged_clauses_only_with_all() -> None:
     assert "1.A Recognition" not in diff(AGREEMENT, GUILD_1)[1]
-    assert "== 1.A Recognition" in diff("--all", AGREEMENT, GUILD_1)[1]
+    assert "== Article 1 › 1.A Recognition" in diff("--all", AGREEMENT, GUILD_1)[1]
 
 
 def test_stat() -> None:
     code, output = diff("--stat", AGREEMENT, GUILD_1)
     assert code == 1
-    assert output.splitlines()[0].startswith(" 2.A General Increases")
+    assert output.splitlines()[0].startswith(" Article 2 › 2.A General Increases")
     assert output.splitlines()[-1] == " 9 clauses changed, 229 words inserted(+), 119 deleted(-)"
 
 

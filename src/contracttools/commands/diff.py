@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,9 @@ from contracttools.commands.common import (
     write_document,
 )
 
+if TYPE_CHECKING:
+    from contracttools.model import Negotiation
+
 
 def comparable(path: str, loaded: object) -> None:
     """Refuse what diff cannot compare."""
@@ -27,6 +31,20 @@ def comparable(path: str, loaded: object) -> None:
 
     if not isinstance(loaded, Agreement | Proposal):
         raise click.UsageError(f"{path}: diff compares agreements and proposals, not a negotiation")
+
+
+def clause_names(negotiation: Negotiation | None) -> dict[str, tuple[str, str]]:
+    """Return clause id -> (number, title) as the negotiation's passes first gave them: the
+    name of a clause only a proposal has (the other side's new clause, rejected)."""
+    numbers: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for proposal in negotiation.proposals if negotiation else ():
+        for item in proposal.items:
+            if item.number:
+                numbers.setdefault(item.clause, item.number)
+            if item.title:
+                titles.setdefault(item.clause, item.title)
+    return {c: (numbers.get(c, ""), titles.get(c, "")) for c in numbers.keys() | titles.keys()}
 
 
 @click.command()
@@ -40,6 +58,14 @@ def comparable(path: str, loaded: object) -> None:
 @click.option("--all", "every", is_flag=True, help="Show unchanged clauses too.")
 @click.option(
     "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
+)
+@click.option(
+    "--match",
+    type=click.Choice(["auto", "id"]),
+    default="auto",
+    show_default=True,
+    help="Pair clauses by id, and by text where an id pair shares little and a near-identical "
+    "text has another id (auto); or keep every id pair (id).",
 )
 @redline_option
 @click.option(
@@ -60,6 +86,7 @@ def command(
     color: str,
     every: bool,
     stat: bool,
+    match: str,
     templates: str | None,
     paper: str,
     mode: str,
@@ -72,10 +99,11 @@ def command(
     from contracttools.writers.table import Options
 
     fmt = output_format("redline", output, fmt, "text")
-    (first, _), (second, context) = load_in_context(old), load_in_context(new)
+    (first, first_context), (second, context) = load_in_context(old), load_in_context(new)
     comparable(old, first)
     comparable(new, second)
-    redline = compare(first, second)  # type: ignore[arg-type]
+    names = clause_names(context or first_context)
+    redline = compare(first, second, "id" if match == "id" else "auto", names)  # type: ignore[arg-type]
     name, when = revision_stamp(second, context)
     options = Options(
         paper=paper,

@@ -116,6 +116,11 @@ class ClauseChange:
     """The old side's proposal action, where the old side is a proposal."""
     item: Item | None = field(default=None, compare=False)
     """The new side's proposal item (old side's for a deleted one)."""
+    against_id: bool = False
+    """Paired by its text (or, for a container, its clauses) although the id of one side
+    names another clause on the other side: a pair made against the ids."""
+    within: tuple[ClauseRef, ...] = ()
+    """The clauses it sits in, outermost first, on its newest side: its path."""
 
     @property
     def ref(self) -> ClauseRef:
@@ -133,6 +138,7 @@ class ClauseChange:
             or self.renumbered
             or self.retitled
             or self.action != self.old_action
+            or self.against_id
         )
 
     def words(self, op: Op) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
 from contracttools.summary import Summary
-from contracttools.writers.labels import concept, describe, summary_line, tags, visible
+from contracttools.writers.labels import concept, context, describe, summary_line, tags, visible
 
 
 def _escape(text: str) -> str:
@@ -38,7 +38,7 @@ def _clause(clause: ClauseChange) -> list[str]:
     title = spans(clause.title_spans) if clause.retitled else clause.ref.title
     name = " ".join(part for part in (clause.ref.number, title) if part) or clause.ref.id
     level = "#" * min(2 + clause.depth, 6)
-    lines = [f"{level} {name}", ""]
+    lines = [f"{level} {context(clause)}{name}", ""]
     labels = tags(clause)
     if labels:
         lines += [f"*{', '.join(labels)}*", ""]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange
-from contracttools.writers.labels import concept, describe, heading, summary_line, tags, visible
+from contracttools.writers.labels import (
+    concept,
+    context,
+    describe,
+    path,
+    summary_line,
+    tags,
+    visible,
+)
 
 BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31;9m", "\x1b[32;4m", "\x1b[36m", "\x1b[0m"
 
@@ -36,7 +44,9 @@ def _clause(clause: ClauseChange, color: bool) -> list[str]:
     labels = tags(clause)
     title = spans(clause.title_spans, color) if clause.retitled else clause.ref.title
     name = " ".join(part for part in (clause.ref.number, title) if part) or clause.ref.id
-    head = f"{'  ' * clause.depth}== {name}" + (f"  [{', '.join(labels)}]" if labels else "")
+    head = f"{'  ' * clause.depth}== {context(clause)}{name}" + (
+        f"  [{', '.join(labels)}]" if labels else ""
+    )
     lines = ["", f"{BOLD}{head}{RESET}" if color else head]
     if clause.item is not None and clause.item.summary:
         lines.append(f"   ({clause.item.summary})")
@@ -71,10 +81,14 @@ def write(redline: Redline, options: TerminalOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
 def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> str:
     """Return a line per changed clause with words inserted and deleted, as git's --stat."""
     changed = [c for c in redline.clauses if options.all or c.changed]
-    names = [heading(c)[:50] for c in changed]
+    names = [_shorten(path(c), 60) for c in changed]
     pad = max((len(n) for n in names), default=0)
     counts = [(c.words("insert"), c.words("delete")) for c in changed]
     biggest = max((a + d for a, d in counts), default=0)
