@@ -176,13 +176,13 @@ def test_candidates_are_bounded_and_scores_agree_with_similarity() -> None:
     from contracttools.redline.shingles import CANDIDATES
 
     texts = {i: _text(i) for i in range(200)}
-    old = {i: Words.of(t) for i, t in texts.items()}
-    new = {i: Words.of(_text(i, edited=True)) for i in texts}
+    old = {i: Words(t) for i, t in texts.items()}
+    new = {i: Words(_text(i, edited=True)) for i in texts}
     found = candidates(old, new)
     assert all(len(c) <= CANDIDATES and c[0] == j for j, c in found.items())
     for i in (0, 7, 199):
         a, b = texts[i], _text(i, edited=True)
-        assert shared(Words.of(a), Words.of(b)) == similarity(a, b)
+        assert shared(Words(a), Words(b)) == similarity(a, b)
 
 
 def test_path_in_text_markdown_html_and_stat(tmp_path: Any) -> None:

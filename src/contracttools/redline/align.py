@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from contracttools.body import Block
 from contracttools.model import Item
+from contracttools.redline.blocks import similarity
 from contracttools.redline.shingles import Words, candidates, shared
 
 NEAR_THRESHOLD = 0.6
@@ -81,8 +82,9 @@ def match_clauses(
         if i is not None:
             pairs[j] = i
     old_words, new_words = _Texts(old), _Texts(new)
+    apart = _apart(old, new, pairs)
     if not by_id:
-        _rematch_by_text(old, new, pairs, old_words, new_words)
+        _rematch_by_text(old, new, pairs, apart, old_words, new_words)
     taken = set(pairs.values())
     free_old = [i for i in range(len(old)) if i not in taken and old[i].text.strip()]
     free_new = [j for j in range(len(new)) if j not in pairs and new[j].text.strip()]
@@ -91,8 +93,20 @@ def match_clauses(
     free_old = [i for i in free_old if i not in taken]
     free_new = [j for j in free_new if j not in pairs]
     _match_near_text(free_old, free_new, pairs, old_words, new_words)
-    _match_containers(old, new, pairs, by_id, old_words, new_words)
+    _match_containers(old, new, pairs, by_id, apart)
     return pairs
+
+
+def _apart(old: Sequence[Entry], new: Sequence[Entry], pairs: dict[int, int]) -> set[int]:
+    """Return the new indexes of id pairs whose texts share under NEAR_THRESHOLD of their words."""
+    return {
+        j
+        for j, i in pairs.items()
+        if old[i].digest != new[j].digest
+        and old[i].text.strip()
+        and new[j].text.strip()
+        and similarity(old[i].text, new[j].text) < NEAR_THRESHOLD
+    }
 
 
 class _Texts:
@@ -105,7 +119,7 @@ class _Texts:
     def __getitem__(self, index: int) -> Words:
         words = self.known.get(index)
         if words is None:
-            words = self.known[index] = Words.of(self.entries[index].text)
+            words = self.known[index] = Words(self.entries[index].text)
         return words
 
 
@@ -145,17 +159,12 @@ def _rematch_by_text(
     old: Sequence[Entry],
     new: Sequence[Entry],
     pairs: dict[int, int],
+    apart: set[int],
     old_words: _Texts,
     new_words: _Texts,
 ) -> None:
     """Pair by text against the ids where an id pair shares little and another text is near."""
-    weak: dict[int, int] = {}
-    for j, i in pairs.items():
-        a, b = old[i], new[j]
-        if a.digest == b.digest or a.action or b.action or not a.text.strip() or not b.text.strip():
-            continue
-        if shared(old_words[i], new_words[j]) < NEAR_THRESHOLD:
-            weak[j] = i
+    weak = {j: pairs[j] for j in apart if not (old[pairs[j]].action or new[j].action)}
     if not weak:
         return
     weak_old = set(weak.values())
@@ -231,12 +240,7 @@ def _children(entries: Sequence[Entry]) -> tuple[dict[int, list[int]], dict[int,
 
 
 def _match_containers(
-    old: Sequence[Entry],
-    new: Sequence[Entry],
-    pairs: dict[int, int],
-    by_id: bool,
-    old_words: _Texts,
-    new_words: _Texts,
+    old: Sequence[Entry], new: Sequence[Entry], pairs: dict[int, int], by_id: bool, apart: set[int]
 ) -> None:
     """Pair containers by their children, deepest first (a pair made counts for its parent).
 
@@ -249,14 +253,7 @@ def _match_containers(
         return
 
     def evidence(j: int) -> bool:
-        i = pairs[j]
-        a, b = old[i], new[j]
-        return (
-            a.id != b.id
-            or a.digest == b.digest
-            or not (a.text.strip() and b.text.strip())
-            or shared(old_words[i], new_words[j]) >= NEAR_THRESHOLD
-        )
+        return j not in apart or old[pairs[j]].id != new[j].id
 
     levels: dict[int, list[int]] = defaultdict(list)
     for j in new_children:

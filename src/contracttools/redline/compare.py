@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Literal
 
 from contracttools.body import parse_body
@@ -124,8 +123,8 @@ def compare_entries(
         if match is None:
             changes.append(_added(entry, new_refs[j], new_within[j]))
         else:
-            change = _matched(old[match], entry, old_refs[match], new_refs[j], j in moved)
-            changes.append(replace(change, against_id=j in against, within=new_within[j]))
+            sides = (old[match], entry, old_refs[match], new_refs[j])
+            changes.append(_matched(*sides, j in moved, j in against, new_within[j]))
         changes.extend(deleted(k) for k in after.get(j, ()))
     return tuple(changes)
 
@@ -193,7 +192,13 @@ def _deleted(entry: Entry, ref: ClauseRef, within: tuple[ClauseRef, ...]) -> Cla
 
 
 def _matched(
-    old: Entry, new: Entry, before: ClauseRef, after: ClauseRef, moved: bool
+    old: Entry,
+    new: Entry,
+    before: ClauseRef,
+    after: ClauseRef,
+    moved: bool,
+    against_id: bool,
+    within: tuple[ClauseRef, ...],
 ) -> ClauseChange:
     if old.digest == new.digest and old.blocks == new.blocks:
         blocks = tuple(unchanged(block) for block in new.blocks)
@@ -216,6 +221,8 @@ def _matched(
         action=new.action,
         old_action=old.action,
         item=new.item or old.item,
+        against_id=against_id,
+        within=within,
     )
 
 

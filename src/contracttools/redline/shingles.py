@@ -14,7 +14,7 @@ import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 RARE_FEATURES = 16
@@ -27,26 +27,26 @@ CANDIDATES = 12
 _WORDS = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
 class Words:
     """A clause's words as similarity sees them, and its features for the index."""
 
-    text: str
-    occurrences: frozenset[str]
-    """Each word, and each repeat of it ("shall", "shall#1"): a multiset as a set (the C
-    set intersection counts the words two texts share)."""
-    total: int
-    features: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> Words:
-        words = _WORDS.findall(text.lower())
-        counts = Counter(words)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = _WORDS.findall(text.lower())
+        self.total = len(self.words)
+        counts = Counter(self.words)
         occurrences = set(counts)
         occurrences.update(f"{w}#{k}" for w, n in counts.items() if n > 1 for k in range(1, n))
-        features = set(counts)
-        features.update(map(" ".join, pairwise(words)))
-        return cls(text, frozenset(occurrences), len(words), frozenset(features))
+        self.occurrences = frozenset(occurrences)
+        """Each word, and each repeat of it ("shall", "shall#1"): a multiset as a set (the C
+        set intersection counts the words two texts share)."""
+
+    @cached_property
+    def features(self) -> frozenset[str]:
+        """Return its words and its pairs of adjacent words (worked out when first asked)."""
+        features = set(self.words)
+        features.update(map(" ".join, pairwise(self.words)))
+        return frozenset(features)
 
 
 def shared(a: Words, b: Words, floor: float = 0.0) -> float:
