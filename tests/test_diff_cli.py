@@ -36,9 +36,9 @@ def test_agreement_against_opening_proposal() -> None:
         lines[2]
         == "6 modified, 2 added, 1 deleted, 0 moved, 0 renumbered, 56 unchanged; 229 words inserted, 119 deleted"
     )
-    assert "  == 2.A General Increases  [AMEND]" in lines
+    assert "  == Article 2 › 2.A General Increases  [AMEND]" in lines
     assert "[-three-]{+six+} percent [-(3%)-]{+(6%)+}" in output
-    assert "  == 8.B Deferral of Payment  [deleted, DELETE]" in lines
+    assert "  == Article 8 › 8.B Deferral of Payment  [deleted, DELETE]" in lines
     assert (
         "   Concept: The Guild proposes that material produced by artificial intelligence" in output
     )
@@ -49,30 +49,35 @@ def test_counter_against_demand_shows_moves_and_actions() -> None:
     code, output = diff(GUILD_1, PRODUCERS_1)
     assert code == 1
     assert (
-        "== 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]" in output
+        "== Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]"
+        in output
     )
-    assert "== 4.B Residuals for High Budget Streaming Programs  [was AMEND, REJECT]" in output
-    assert "== 6.B Health Fund Contributions  [was AMEND, ACCEPT]" in output
+    assert (
+        "== Article 4 › 4.B Residuals for High Budget Streaming Programs  [was AMEND, REJECT]"
+        in output
+    )
+    assert "== Article 6 › 6.B Health Fund Contributions  [was AMEND, ACCEPT]" in output
 
 
 def test_producers_draft_moves_the_episodic_clause() -> None:
     code, output = diff(AGREEMENT, PRODUCERS_1)
     assert code == 1
     assert (
-        "  == 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]" in output
+        "  == Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]"
+        in output
     )
     assert "0 added, 0 deleted, 1 moved, 1 renumbered" in output
 
 
 def test_unchanged_clauses_only_with_all() -> None:
     assert "1.A Recognition" not in diff(AGREEMENT, GUILD_1)[1]
-    assert "== 1.A Recognition" in diff("--all", AGREEMENT, GUILD_1)[1]
+    assert "== Article 1 › 1.A Recognition" in diff("--all", AGREEMENT, GUILD_1)[1]
 
 
 def test_stat() -> None:
     code, output = diff("--stat", AGREEMENT, GUILD_1)
     assert code == 1
-    assert output.splitlines()[0].startswith(" 2.A General Increases")
+    assert output.splitlines()[0].startswith(" Article 2 › 2.A General Increases")
     assert output.splitlines()[-1] == " 9 clauses changed, 229 words inserted(+), 119 deleted(-)"
 
 
@@ -192,7 +197,7 @@ def test_git_diff_driver_in_a_real_repository(tmp_path: Path) -> None:
     proposal.write_text(proposal.read_text().replace("six percent (6%)", "seven percent (7%)"))
     output = git("diff")
     assert output.startswith("diff --contracttools a/01-guild-1.yaml b/01-guild-1.yaml\n")
-    assert "== 2.A General Increases  [AMEND]" in output
+    assert "== Article 2 › 2.A General Increases  [AMEND]" in output
     assert "[-six-]{+seven+} percent [-(6%)-]{+(7%)+}" in output
     # A broken version falls back to a plain diff and says why.
     proposal.write_text(proposal.read_text().replace("action: amend", "action: ammend", 1))

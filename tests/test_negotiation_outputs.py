@@ -26,7 +26,9 @@ def fold(text: str) -> str:
 def test_an_accept_shows_the_accepted_language_against_the_current_text() -> None:
     code, output = invoke("diff", AGREEMENT, PRODUCERS_1, "--color", "never")
     assert code == 1
-    accepted = output.split("== 6.B Health Fund Contributions  [ACCEPT]")[1].split("==")[0]
+    accepted = output.split("== Article 6 › 6.B Health Fund Contributions  [ACCEPT]")[1].split(
+        "=="
+    )[0]
     assert "[-eleven-]{+twelve+} and one-half percent [-(11.5%)-]{+(12.5%)+}" in accepted
 
 
@@ -35,14 +37,15 @@ def test_a_later_pass_carries_forward_what_it_does_not_restate() -> None:
     assert code == 1
     heads = [line for line in output.splitlines() if line.lstrip().startswith("== ")]
     assert not any("deleted" in head for head in heads), heads
-    assert "  == 2.C High Budget Streaming Programs  [was STATUS QUO, carried forward, AMEND]" in (
-        heads
+    assert (
+        "  == Article 2 › 2.C High Budget Streaming Programs  [was STATUS QUO, carried forward, AMEND]"
+        in (heads)
     )
     # The Guild accepts the Producers' paid-ads language: nothing to mark there.
-    credits = output.split("== 5.D Credit in Paid Advertising  [was AMEND, ACCEPT]")[1]
+    credits = output.split("== Article 5 › 5.D Credit in Paid Advertising  [was AMEND, ACCEPT]")[1]
     assert "{+" not in credits.split("==")[0] and "[-" not in credits.split("==")[0]
     # An item new to the conversation is a change to the current language.
-    rooms = output.split("== 3.F Development Rooms  [added, NEW]")[1].split("==")[0]
+    rooms = output.split("== Article 3 › 3.F Development Rooms  [added, NEW]")[1].split("==")[0]
     assert "not fewer than five (5) writers" in rooms
 
 

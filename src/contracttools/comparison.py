@@ -15,7 +15,7 @@ from __future__ import annotations
 from contracttools.model import Agreement, ClauseMark, Negotiation, Proposal
 from contracttools.negotiation import apply, draft
 from contracttools.redline import Redline
-from contracttools.redline.compare import compare, side
+from contracttools.redline.compare import Match, compare, side
 
 Document = Agreement | Proposal
 
@@ -35,6 +35,7 @@ def redline_documents(
     new: Document,
     old_negotiation: Negotiation | None = None,
     new_negotiation: Negotiation | None = None,
+    match: Match = "auto",
 ) -> Redline:
     """Return the redline of two documents, each read in its negotiation where it has one."""
     old_text, old_marks = _stands_for(old, old_negotiation, new)
@@ -42,4 +43,4 @@ def redline_documents(
     if isinstance(new, Agreement) and isinstance(old, Proposal):
         # A proposal against the agreement it amends, read the other way round.
         old_text, old_marks = apply(old, old_negotiation, base=new)
-    return compare(old_text, new_text, old_marks, new_marks, side(old), side(new))
+    return compare(old_text, new_text, old_marks, new_marks, side(old), side(new), match)

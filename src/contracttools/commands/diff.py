@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from contracttools.commands.common import (
     use_color,
     write_document,
 )
+
+if TYPE_CHECKING:
+    pass
 
 
 def comparable(path: str, loaded: object) -> None:
@@ -41,6 +45,14 @@ def comparable(path: str, loaded: object) -> None:
 @click.option(
     "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
 )
+@click.option(
+    "--match",
+    type=click.Choice(["auto", "id"]),
+    default="auto",
+    show_default=True,
+    help="Pair clauses by id, and by text where an id pair shares little and a near-identical "
+    "text has another id (auto); or keep every id pair (id).",
+)
 @redline_option
 @click.option(
     "--author", help="Word output: the author of the revisions (default: the proposing party)."
@@ -60,6 +72,7 @@ def command(
     color: str,
     every: bool,
     stat: bool,
+    match: str,
     templates: str | None,
     paper: str,
     mode: str,
@@ -68,6 +81,7 @@ def command(
 ) -> None:
     """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
     from contracttools.comparison import redline_documents
+    from contracttools.model import Agreement, Proposal
     from contracttools.readers import load_in_context
     from contracttools.writers.table import Options
 
@@ -75,7 +89,10 @@ def command(
     (first, first_context), (second, context) = load_in_context(old), load_in_context(new)
     comparable(old, first)
     comparable(new, second)
-    redline = redline_documents(first, second, first_context, context)  # type: ignore[arg-type]
+    assert isinstance(first, Agreement | Proposal) and isinstance(second, Agreement | Proposal)
+    redline = redline_documents(
+        first, second, first_context, context, "id" if match == "id" else "auto"
+    )
     name, when = revision_stamp(second, context)
     options = Options(
         paper=paper,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from contracttools.body import parse_body
 from contracttools.model import Agreement, Clause, ClauseMark, Proposal
@@ -19,6 +20,12 @@ from contracttools.redline.model import (
     Span,
 )
 from contracttools.redline.words import diff_words
+
+Match = Literal["auto", "id"]
+"""How clauses are paired: "auto" lets near-identical text win over an id pair that shares
+little (see `align`); "id" keeps every id pair."""
+Names = Mapping[str, tuple[str, str]]
+"""Clause id -> (number, title) given elsewhere: what a clause only a proposal names is called."""
 
 
 def side(document: Agreement | Proposal) -> Side:
@@ -42,8 +49,9 @@ def compare(
     new_marks: Mapping[str, ClauseMark] | None = None,
     old_side: Side | None = None,
     new_side: Side | None = None,
+    match: Match = "auto",
 ) -> Redline:
-    """Return the redline that turns old into new.
+    """Return the redline that turns old into new (`match="id"` keeps every id pair).
 
     The marks say which action shaped each clause (from `contracttools.negotiation`),
     for the labels; a clause the new side deletes is labelled on the old side, where it
@@ -77,21 +85,37 @@ def compare(
     return Redline(
         old_side or side(old),
         new_side or side(new),
-        compare_entries(old_entries, new_entries),
+        compare_entries(old_entries, new_entries, by_id=match == "id"),
     )
 
 
 def compare_entries(
-    old: Sequence[Entry], new: Sequence[Entry], moves: bool = True
+    old: Sequence[Entry],
+    new: Sequence[Entry],
+    moves: bool = True,
+    by_id: bool = False,
+    names: Names | None = None,
 ) -> tuple[ClauseChange, ...]:
     """Return every clause's change, in new reading order, deleted ones where they stood.
 
-    `moves` is off where order means nothing (the items of two proposals).
+    `moves` is off where order means nothing (the items of two proposals); `by_id` keeps
+    every id pair (diff --match id).
     """
-    pairs = match_clauses(old, new)
+    pairs = match_clauses(old, new, by_id)
     moved = moved_clauses(old, new, pairs) if moves else set()
-    matched_old = set(pairs.values())
     new_of_old = {i: j for j, i in pairs.items()}
+    old_refs = [
+        _ref(e, new[new_of_old[i]] if i in new_of_old else None, names) for i, e in enumerate(old)
+    ]
+    new_refs = [_ref(e, old[pairs[j]] if j in pairs else None, names) for j, e in enumerate(new)]
+    old_within, new_within = _within(old, old_refs), _within(new, new_refs)
+    old_ids, new_ids = {e.id for e in old}, {e.id for e in new}
+    against = {
+        j
+        for j, i in pairs.items()
+        if old[i].id != new[j].id and (old[i].id in new_ids or new[j].id in old_ids)
+    }
+    matched_old = set(pairs.values())
     leading: list[int] = []
     after: dict[int, list[int]] = defaultdict(list)
     anchor: int | None = None
@@ -102,26 +126,57 @@ def compare_entries(
             leading.append(i)
         else:
             after[anchor].append(i)
-    changes = [_deleted(old[i]) for i in leading]
+
+    def deleted(i: int) -> ClauseChange:
+        return _deleted(old[i], old_refs[i], old_within[i])
+
+    changes = [deleted(i) for i in leading]
     for j, entry in enumerate(new):
         match = pairs.get(j)
-        changes.append(_added(entry) if match is None else _matched(old[match], entry, j in moved))
-        changes.extend(_deleted(old[k]) for k in after.get(j, ()))
+        if match is None:
+            changes.append(_added(entry, new_refs[j], new_within[j]))
+        else:
+            sides = (old[match], entry, old_refs[match], new_refs[j])
+            changes.append(_matched(*sides, j in moved, j in against, new_within[j]))
+        changes.extend(deleted(k) for k in after.get(j, ()))
     return tuple(changes)
 
 
-def _ref(entry: Entry, fallback: Entry | None = None) -> ClauseRef:
-    """Name a clause; a side that gives no number or title borrows the other side's."""
-    number = entry.number or (fallback.number if fallback else "")
-    title = entry.title or (fallback.title if fallback else "")
+def _ref(entry: Entry, other: Entry | None = None, names: Names | None = None) -> ClauseRef:
+    """Name a clause: a side that gives no number or title borrows the other side's, then
+    the `names` given; a proposal's clause that nothing names is called by its id made
+    readable ("Development Rooms" for episodic.development-rooms), never by the id itself."""
+    number = entry.number or (other.number if other else "")
+    title = entry.title or (other.title if other else "")
+    if names and entry.id in names and not (number and title):
+        number, title = number or names[entry.id][0], title or names[entry.id][1]
+    if not number and not title and (entry.item is not None or (other and other.item)):
+        title = readable(entry.id)
     return ClauseRef(entry.id, number, title)
 
 
-def _added(entry: Entry) -> ClauseChange:
+def readable(clause_id: str) -> str:
+    """Return "Development Rooms" for "episodic.development-rooms"."""
+    last = clause_id.rsplit(".", 1)[-1].replace("-", " ").replace("_", " ")
+    return " ".join(word[:1].upper() + word[1:] for word in last.split()) or clause_id
+
+
+def _within(entries: Sequence[Entry], refs: list[ClauseRef]) -> list[tuple[ClauseRef, ...]]:
+    """Return each entry's path: the refs of the clauses it sits in, outermost first."""
+    index: dict[str, int] = {}
+    out: list[tuple[ClauseRef, ...]] = []
+    for k, entry in enumerate(entries):
+        up = index.get(entry.parent) if entry.parent is not None else None
+        out.append((*out[up], refs[up]) if up is not None else ())
+        index[entry.id] = k
+    return out
+
+
+def _added(entry: Entry, ref: ClauseRef, within: tuple[ClauseRef, ...]) -> ClauseChange:
     blocks = diff_blocks((), entry.blocks)
     return ClauseChange(
         None,
-        _ref(entry),
+        ref,
         "added",
         blocks,
         entry.depth,
@@ -129,13 +184,14 @@ def _added(entry: Entry) -> ClauseChange:
         action=entry.action,
         item=entry.item,
         carried=entry.carried,
+        within=within,
     )
 
 
-def _deleted(entry: Entry) -> ClauseChange:
+def _deleted(entry: Entry, ref: ClauseRef, within: tuple[ClauseRef, ...]) -> ClauseChange:
     blocks = diff_blocks(entry.blocks, ())
     return ClauseChange(
-        _ref(entry),
+        ref,
         None,
         "deleted",
         blocks,
@@ -145,17 +201,25 @@ def _deleted(entry: Entry) -> ClauseChange:
         action="delete" if entry.action == "delete" else None,
         old_action=None if entry.action == "delete" else entry.action,
         item=entry.item,
+        within=within,
     )
 
 
-def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
+def _matched(
+    old: Entry,
+    new: Entry,
+    before: ClauseRef,
+    after: ClauseRef,
+    moved: bool,
+    against_id: bool,
+    within: tuple[ClauseRef, ...],
+) -> ClauseChange:
     if old.digest == new.digest and old.blocks == new.blocks:
         blocks = tuple(unchanged(block) for block in new.blocks)
         body_changed = False
     else:
         blocks = diff_blocks(old.blocks, new.blocks)
         body_changed = any(b.status != "equal" for b in blocks)
-    before, after = _ref(old, new), _ref(new, old)
     retitled = before.title != after.title
     status: ClauseStatus = "modified" if body_changed or retitled else "unchanged"
     return ClauseChange(
@@ -172,6 +236,8 @@ def _matched(old: Entry, new: Entry, moved: bool) -> ClauseChange:
         old_action=old.action,
         item=new.item or old.item,
         carried=new.carried,
+        against_id=against_id,
+        within=within,
     )
 
 

@@ -178,6 +178,11 @@ class ClauseChange:
     """The new side's proposal item (old side's for a deleted one)."""
     carried: bool = False
     """The new side's position on the clause comes from an earlier pass, not restated."""
+    against_id: bool = False
+    """Paired by its text (or, for a container, its clauses) although the id of one side
+    names another clause on the other side: a pair made against the ids."""
+    within: tuple[ClauseRef, ...] = ()
+    """The clauses it sits in, outermost first, on its newest side: its path."""
 
     @property
     def ref(self) -> ClauseRef:
@@ -195,6 +200,7 @@ class ClauseChange:
             or self.renumbered
             or self.retitled
             or self.action != self.old_action
+            or self.against_id
         )
 
     def words(self, op: Op) -> int:

@@ -9,7 +9,15 @@ from contracttools.packet import Packet
 from contracttools.redline.model import Redline
 from contracttools.summary import Summary
 from contracttools.templating import environment
-from contracttools.writers.labels import concept, describe, heading, summary_line, tags
+from contracttools.writers.labels import (
+    concept,
+    context,
+    describe,
+    heading,
+    path,
+    summary_line,
+    tags,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ def _paragraphs(text: str) -> list[str]:
 HELPERS = {
     "describe": describe,
     "heading": heading,
+    "context": context,
+    "path": path,
     "summary_line": summary_line,
     "tags": tags,
     "concept": concept,

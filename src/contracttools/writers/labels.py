@@ -5,6 +5,9 @@ from __future__ import annotations
 from contracttools.model import ACTION_LABELS
 from contracttools.redline.model import ClauseChange, Redline, Side
 
+AGAINST_ID = "paired by content, not by id"
+"""The tag of a pair made against the ids (see docs/redline-json.md)."""
+
 
 def tags(clause: ClauseChange) -> list[str]:
     """Return the tags of a clause: e.g. ['moved', 'renumbered 3.B -> 2.F', 'AMEND']."""
@@ -17,6 +20,8 @@ def tags(clause: ClauseChange) -> list[str]:
         out.append(f"renumbered {clause.old.number} -> {clause.new.number}")
     if clause.retitled:
         out.append("retitled")
+    if clause.against_id:
+        out.append(AGAINST_ID)
     if clause.old_action and clause.old_action != clause.action:
         out.append(f"was {ACTION_LABELS[clause.old_action]}")
     if clause.carried:
@@ -46,6 +51,21 @@ def heading(clause: ClauseChange) -> str:
     """Return "2.A General Increases"."""
     ref = clause.ref
     return " ".join(part for part in (ref.number, ref.title) if part) or ref.id
+
+
+SEPARATOR = " \u203a "
+"""Between the steps of a clause's path (a single right-pointing angle quotation mark)."""
+
+
+def context(clause: ClauseChange) -> str:
+    """Return the clauses a clause sits in, each by its number and followed by SEPARATOR
+    (empty for a clause at the top)."""
+    return "".join(f"{ref.number or ref.title or ref.id}{SEPARATOR}" for ref in clause.within)
+
+
+def path(clause: ClauseChange) -> str:
+    """Return where the clause is, then its heading (the steps joined by SEPARATOR)."""
+    return context(clause) + heading(clause)
 
 
 def describe(side: Side) -> str:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from contracttools.inert import markdown_code, markdown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.summary import Summary
-from contracttools.writers.labels import concept, describe, emphasized, summary_line, tags, visible
+from contracttools.writers.labels import (
+    concept,
+    context,
+    describe,
+    emphasized,
+    summary_line,
+    tags,
+    visible,
+)
 
 _escape = markdown_text
 """Text from the files is shown as written: nothing in it becomes markup (see inert.py)."""
@@ -45,7 +53,7 @@ def _clause(clause: ClauseChange) -> list[str]:
     number = _escape(clause.ref.number)
     name = " ".join(part for part in (number, title) if part) or _escape(clause.ref.id)
     level = "#" * min(2 + clause.depth, 6)
-    lines = [f"{level} {name}", ""]
+    lines = [f"{level} {_escape(context(clause))}{name}", ""]
     labels = tags(clause)
     if labels:
         lines += [f"*{_escape(', '.join(labels))}*", ""]

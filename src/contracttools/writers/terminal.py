@@ -8,9 +8,10 @@ from contracttools.inert import shown as shown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.writers.labels import (
     concept,
+    context,
     describe,
     emphasized,
-    heading,
+    path,
     summary_line,
     tags,
     visible,
@@ -67,7 +68,9 @@ def _clause(clause: ClauseChange, color: bool) -> list[str]:
     name = " ".join(part for part in (inert(clause.ref.number), title) if part) or inert(
         clause.ref.id
     )
-    head = f"{'  ' * clause.depth}== {name}" + (f"  [{', '.join(labels)}]" if labels else "")
+    head = f"{'  ' * clause.depth}== {inert(context(clause))}{name}" + (
+        f"  [{', '.join(labels)}]" if labels else ""
+    )
     lines = ["", f"{BOLD}{head}{RESET}" if color else head]
     if clause.item is not None and clause.item.summary:
         lines.append(f"   ({inert(clause.item.summary)})")
@@ -102,10 +105,14 @@ def write(redline: Redline, options: TerminalOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
 def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> str:
     """Return a line per changed clause with words inserted and deleted, as git's --stat."""
     changed = [c for c in redline.clauses if options.all or c.changed]
-    names = [inert(heading(c)[:50]) for c in changed]
+    names = [inert(_shorten(path(c), 60)) for c in changed]
     pad = max((len(n) for n in names), default=0)
     counts = [(c.words("insert"), c.words("delete")) for c in changed]
     biggest = max((a + d for a, d in counts), default=0)
