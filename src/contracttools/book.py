@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from contracttools.clause_history import ClauseHistory, build_history
 from contracttools.model import Negotiation, Proposal
-from contracttools.negotiation import Moment, standings
+from contracttools.negotiation import Moment, history, standings
 from contracttools.packet import Packet, build_packet
 from contracttools.tracking import Chart, build_chart, pass_key
 
@@ -41,8 +41,9 @@ def packet_page(key: str) -> str:
 def build_book(negotiation: Negotiation, at: Moment, team_copy: bool = False) -> Book:
     """Return the book of a negotiation as it stood at a moment."""
     chart = build_chart(negotiation, at, team_copy)
+    taken = list(history(negotiation, at))
     histories = tuple(
-        build_history(negotiation, at, s, team_copy) for s in standings(negotiation, at)
+        build_history(negotiation, at, s, team_copy, taken) for s in standings(negotiation, at)
     )
     packets = tuple(
         (p, build_packet(p, negotiation, include_notes=team_copy)) for p in at.proposals

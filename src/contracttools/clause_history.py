@@ -64,7 +64,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Agreement:
+class AgreedStep:
     """The TA that closed the clause."""
 
     day: str
@@ -93,7 +93,7 @@ class ClauseHistory:
     current: ClauseChange | None
     """The current agreement's language, unmarked; None for a clause it lacks."""
     steps: tuple[Step, ...]
-    agreed: Agreement | None
+    agreed: AgreedStep | None
     confidential: bool = False
 
     @property
@@ -163,11 +163,16 @@ def _redline(
 
 
 def build_history(
-    negotiation: Negotiation, at: Moment, standing: Standing, team_copy: bool = False
+    negotiation: Negotiation,
+    at: Moment,
+    standing: Standing,
+    team_copy: bool = False,
+    taken: list[Position] | None = None,
 ) -> ClauseHistory:
-    """Return the history of one clause as it stood at a moment."""
+    """Return the history of one clause as it stood at a moment (`taken`: every position
+    taken by then, where the caller has it already)."""
     current = negotiation.agreement.by_id.get(standing.clause)
-    taken = list(history(negotiation, at))
+    taken = taken if taken is not None else list(history(negotiation, at))
     mine = [p for p in taken if p.clause == standing.clause]
     previous, against = current, "the current agreement"
     steps = []
@@ -239,7 +244,7 @@ def _agreed(
     current: Clause | None,
     taken: list[Position],
     team_copy: bool,
-) -> Agreement:
+) -> AgreedStep:
     ta = standing.tentative
     assert ta is not None
     found = agreed_language(negotiation, ta, taken)
@@ -255,7 +260,7 @@ def _agreed(
             whose = f"the language of {pass_label(source, negotiation)}"
         else:
             whose = "language of its own (a compromise neither side proposed)"
-    return Agreement(
+    return AgreedStep(
         day=long_date(ta.date),
         initials=ta.initialled,
         whose=whose,

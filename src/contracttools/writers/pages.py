@@ -7,7 +7,11 @@ folder of them opened from `file://`, asks for nothing outside itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from jinja2 import Environment
 
 from contracttools.clause_history import ClauseHistory
 from contracttools.templating import environment
@@ -27,6 +31,13 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+@lru_cache(maxsize=4)
+def _environment(templates: Path | None) -> Environment:
+    """Return one environment per template folder: a book renders hundreds of pages, and
+    compiling the templates for each would dominate."""
+    return environment(templates)
+
+
 def chart_page(
     chart: Chart,
     options: Options,
@@ -34,7 +45,7 @@ def chart_page(
     packets: Mapping[str, str] | None = None,
 ) -> str:
     """Return the chart as a page; `links` from clause id, `packets` from pass key, to hrefs."""
-    template = environment(options.templates).get_template("chart.html.j2")
+    template = _environment(options.templates).get_template("chart.html.j2")
     return template.render(
         chart=chart,
         paper=options.paper,
@@ -51,7 +62,7 @@ def history_page(
     packets: Mapping[str, str] | None = None,
 ) -> str:
     """Return a clause's history as a page; `index` is the chart's href in a book."""
-    template = environment(options.templates).get_template("history.html.j2")
+    template = _environment(options.templates).get_template("history.html.j2")
     labels = {s.pass_key: s.pass_label for s in history.steps}
     return template.render(
         history=history,
