@@ -81,6 +81,9 @@ def test_every_link_resolves_inside_the_folder(site: Path) -> None:
                 assert f'id="{parsed.fragment}"' in target.read_text(encoding="utf-8")
             checked += 1
     assert checked > 40
+    for sheet in site.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        assert "url(" not in text and "@import" not in text, sheet
 
 
 def test_the_index_links_every_row_and_histories_link_back(site: Path) -> None:

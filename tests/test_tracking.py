@@ -341,3 +341,17 @@ def test_history_on_the_terminal_leaks_nothing(planted: tuple[Path, list[str]]) 
     assert code == 0 and "LEAKMARK" not in output
     code, output = run("history", str(folder), "2.A", "--team-copy")
     assert code == 0 and "LEAKMARK" in output and "CONFIDENTIAL" in output
+
+
+def test_history_of_a_number_two_clauses_share_asks_for_the_id(tmp_path: Path) -> None:
+    folder = tmp_path / "talks"
+    shutil.copytree(SAMPLES, folder)
+    for name in ("01-guild-1.yaml", "03-guild-2.yaml"):
+        path = folder / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace('number: "3.F"', 'number: "3.E"'),
+            encoding="utf-8",
+        )
+    code, output = run("history", str(folder), "3.E")
+    assert code == 2 and "'3.E' numbers more than one clause" in output and "give its id" in output
+    assert run("history", str(folder), "episodic.development-rooms")[0] == 0

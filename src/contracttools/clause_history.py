@@ -121,6 +121,9 @@ def find_clause(negotiation: Negotiation, at: Moment, name: str) -> Standing:
     found = [s for s in every if s.number and _fold(s.number) == folded]
     if len(found) == 1:
         return found[0]
+    if found:
+        named = "; ".join(f"{s.number} {s.title} ({s.clause})" for s in found)
+        raise UnknownClause(f"'{name}' numbers more than one clause ({named}); give its id")
     names = {s.clause: s for s in every} | {s.number: s for s in every if s.number}
     close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.5)
     seen: list[str] = []

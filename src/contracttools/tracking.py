@@ -187,9 +187,15 @@ def build_chart(negotiation: Negotiation, at: Moment, team_copy: bool = False) -
     taken = list(history(negotiation, at))
     index = {id(p): n for n, p in enumerate(passes)}
     by_pass = {(p.clause, index[id(p.proposal)]): p for p in taken}
+    by_clause: dict[str, list[Position]] = {}
+    for position in taken:
+        by_clause.setdefault(position.clause, []).append(position)
     clauses = standings(negotiation, at)
     rows = {
-        s.clause: _row(s, negotiation, passes, by_pass, taken, parties, team_copy) for s in clauses
+        s.clause: _row(
+            s, negotiation, passes, by_pass, by_clause.get(s.clause, []), parties, team_copy
+        )
+        for s in clauses
     }
     articles = _articles(negotiation.agreement, clauses, rows)
     counts = {s: sum(1 for c in clauses if c.status == s) for s in STATUSES}
@@ -223,6 +229,7 @@ def _row(
     parties: tuple[Party, ...],
     team_copy: bool,
 ) -> ChartRow:
+    """Return a clause's row; `taken` are the positions taken on it, in order."""
     cells = tuple(
         cell(by_pass[(standing.clause, n)], negotiation)
         if (standing.clause, n) in by_pass
@@ -249,7 +256,7 @@ def _row(
         notes = [
             f"{pass_label(p.proposal, negotiation)}: {p.item.note}"
             for p in taken
-            if p.clause == standing.clause and p.item is not None and p.item.note
+            if p.item is not None and p.item.note
         ]
         if ta is not None and ta.note:
             notes.append(f"TA {long_date(ta.date)}: {ta.note}")

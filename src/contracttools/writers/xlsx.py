@@ -29,8 +29,11 @@ FILLS = {
 }
 """The fill of each status's cell; the status is always written in words too."""
 
-WIDEST = {"Section": 10, "Title": 28, "Article": 24, "Topic": 18, "Status": 22, "Package": 18}
-"""The most characters a column may take before its text wraps; 42 for the rest."""
+WIDEST = {"Section": 10, "Title": 22, "Article": 20, "Topic": 16, "Status": 20, "Package": 16}
+"""The most characters a column may take before its text wraps; 34 for the rest."""
+LINE = 15
+"""Points a line of wrapped text takes: rows are given their height, not left to the
+reader to fit (LibreOffice does not refit a row on opening)."""
 PAPER = {"letter": 1, "a4": 9}
 
 
@@ -40,7 +43,13 @@ def _width(column: str, values: list[str]) -> float:
         (len(line) for text in [column, *values] for line in text.splitlines() or [""]),
         default=0,
     )
-    return min(longest, WIDEST.get(column, 42)) + 2
+    return min(longest, WIDEST.get(column, 34)) + 2
+
+
+def _lines(text: str, width: float) -> int:
+    """Return about how many lines text wraps to in a column `width` characters wide."""
+    room = max(int(width) - 2, 1)
+    return sum(max(1, -(-len(line) // room)) for line in text.splitlines() or [""])
 
 
 def write_chart(chart: Chart, options: Options) -> bytes:
@@ -75,14 +84,16 @@ def write_chart(chart: Chart, options: Options) -> bytes:
     table = chart.flat()
     statuses = [row.status for row in chart.rows]
     status_at = columns.index("Status")
+    widths = [_width(name, [row[n] for row in table]) for n, name in enumerate(columns)]
     for n, name in enumerate(columns):
         sheet.write_string(0, n, name, header)
-        sheet.set_column(n, n, _width(name, [row[n] for row in table]))
+        sheet.set_column(n, n, widths[n])
+    sheet.set_row(0, LINE * max(_lines(c, w) for c, w in zip(columns, widths, strict=True)))
     for r, (values, status) in enumerate(zip(table, statuses, strict=True), start=1):
         for n, value in enumerate(values):
             shown = first if n == 0 else fills[status] if n == status_at else text
             sheet.write_string(r, n, value, shown)
-    sheet.set_row(0, None, header)
+        sheet.set_row(r, LINE * max(_lines(v, w) for v, w in zip(values, widths, strict=True)))
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(len(table), 1), len(columns) - 1)
     _print_setup(sheet, chart, options, len(table), len(columns))
