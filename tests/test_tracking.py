@@ -355,3 +355,30 @@ def test_history_of_a_number_two_clauses_share_asks_for_the_id(tmp_path: Path) -
     code, output = run("history", str(folder), "3.E")
     assert code == 2 and "'3.E' numbers more than one clause" in output and "give its id" in output
     assert run("history", str(folder), "episodic.development-rooms")[0] == 0
+
+
+def test_text_from_the_files_stays_text(tmp_path: Path) -> None:
+    folder = tmp_path / "talks"
+    shutil.copytree(SAMPLES, folder)
+    path = folder / "01-guild-1.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "title: Development Rooms",
+        'title: "=HYPERLINK(\\"http://example.invalid\\")"',
+    )
+    text = text.replace(
+        'summary: Rooms that develop a show before it is ordered ("mini-rooms")',
+        "summary: <script>alert(1)</script> [x](javascript:alert(1))",
+    )
+    path.write_text(text, encoding="utf-8")
+    code, output = run("track", str(folder), "-f", "csv")
+    assert code == 0 and "'=HYPERLINK" in output and ",=HYPERLINK" not in output
+    code, output = run("track", str(folder))
+    assert code == 0 and "\\<script\\>" in output and "<script>" not in output
+    assert "\\[x\\](javascript:alert(1))" in output
+    out = tmp_path / "h.md"
+    assert run("history", str(folder), "3.F", "-o", str(out))[0] == 0
+    assert "<script>" not in out.read_text(encoding="utf-8")
+    out = tmp_path / "h.html"
+    assert run("history", str(folder), "3.F", "-o", str(out))[0] == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page

@@ -6,10 +6,21 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from contracttools.inert import markdown_text
 from contracttools.tracking import Chart
 
 if TYPE_CHECKING:
     from contracttools.writers.table import Options
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell a spreadsheet would take for a formula begins."""
+
+
+def _inert(value: str) -> str:
+    """Return a CSV cell a spreadsheet shows as text: one that would start a formula
+    (text from the files is data) gets a leading apostrophe, as spreadsheets mark text."""
+    return "'" + value if value.startswith(FORMULA) else value
 
 
 def write_csv(chart: Chart, options: Options) -> str:
@@ -17,28 +28,28 @@ def write_csv(chart: Chart, options: Options) -> str:
     a byte-order mark so that spreadsheets read it as UTF-8)."""
     out = io.StringIO()
     table = csv.writer(out, lineterminator="\r\n")
-    table.writerow(chart.columns)
-    table.writerows(chart.flat())
+    table.writerow([_inert(c) for c in chart.columns])
+    table.writerows([_inert(c) for c in row] for row in chart.flat())
     return "\ufeff" + out.getvalue()
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    return markdown_text(" ".join(text.split()))
 
 
 def write_markdown(chart: Chart, options: Options) -> str:
     """Return the chart as Markdown: the counts, then a table per article."""
-    lines = [f"# {chart.title}", "", f"*As of {chart.as_of}*", ""]
+    lines = [f"# {markdown_text(chart.title)}", "", f"*As of {chart.as_of}*", ""]
     if chart.confidential:
         lines += ["**CONFIDENTIAL — team copy with internal notes. Not for the other side.**", ""]
     counts = ", ".join(f"{n} {status}" for status, n in chart.counts.items())
     lines += [f"{len(chart.rows)} sections on the table: {counts}.", ""]
-    passes = [p.label for p in chart.passes]
+    passes = [markdown_text(p.label) for p in chart.passes]
     head = ["Section", *passes, "Status", "Package", "Valuations"]
     if chart.confidential:
         head.append("Internal notes (CONFIDENTIAL)")
     for article in chart.articles:
-        lines += [f"## {article.heading}", ""]
+        lines += [f"## {markdown_text(article.heading)}", ""]
         lines.append("| " + " | ".join(head) + " |")
         lines.append("|" + " --- |" * len(head))
         for row in article.rows:
@@ -51,5 +62,5 @@ def write_markdown(chart: Chart, options: Options) -> str:
         lines.append("")
     if chart.team_notes:
         lines += ["## Internal notes on whole passes (team copy only)", ""]
-        lines += [f"- {note}" for note in chart.team_notes] + [""]
+        lines += [f"- {markdown_text(note)}" for note in chart.team_notes] + [""]
     return "\n".join(lines)

@@ -7,17 +7,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from contracttools.clause_history import ClauseHistory
+from contracttools.inert import markdown_text, shown
 from contracttools.redline.model import BlockChange, ClauseChange, Span, TableChange
-from contracttools.writers.labels import visible
 
 if TYPE_CHECKING:
     from contracttools.writers.table import Options
 
 Marker = Callable[[Span], str]
+Inline = Callable[[str], str]
 
 
 def _plain(span: Span) -> str:
-    text = visible(span.text)
+    text = shown(span.text)
     if span.op == "insert":
         return f"{{+{text}+}}"
     if span.op == "delete":
@@ -26,7 +27,7 @@ def _plain(span: Span) -> str:
 
 
 def _colour(span: Span) -> str:
-    text = visible(span.text)
+    text = shown(span.text)
     if span.op == "insert":
         return f"\x1b[32;4m{{+{text}+}}\x1b[0m"
     if span.op == "delete":
@@ -35,7 +36,7 @@ def _colour(span: Span) -> str:
 
 
 def _critic(span: Span) -> str:
-    text = visible(span.text)
+    text = markdown_text(span.text)
     if span.op == "insert":
         return f"{{++{text}++}}"
     if span.op == "delete":
@@ -48,9 +49,7 @@ def _blocks(blocks: tuple[BlockChange, ...], mark: Marker, indent: str) -> list[
     for block in blocks:
         if isinstance(block, TableChange):
             for n, row in enumerate(block.rows):
-                cells = [
-                    "".join(mark(s) for s in cell.spans).replace("|", "\\|") for cell in row.cells
-                ]
+                cells = ["".join(mark(s) for s in cell.spans) for cell in row.cells]
                 tag = {"inserted": "[+row] ", "deleted": "[-row] "}.get(row.status, "")
                 lines.append(f"{indent}| {tag}" + " | ".join(cells) + " |")
                 if n == 0:
@@ -70,9 +69,11 @@ def _language(change: ClauseChange | None, empty: str, mark: Marker, indent: str
 def _render(history: ClauseHistory, mark: Marker, markdown: bool) -> str:
     h1, h2, h3 = ("# ", "## ", "### ") if markdown else ("", "", "")
     indent = "" if markdown else "    "
-    lines = [f"{h1}{history.heading}", ""]
+    said: Inline = markdown_text if markdown else shown
+    # Text from the files: nothing in it may become markup, or a terminal command.
+    lines = [f"{h1}{said(history.heading)}", ""]
     lines += [
-        f"{history.negotiation} · as of {history.as_of} · status: {history.status}",
+        f"{said(history.negotiation)} · as of {history.as_of} · status: {history.status}",
         "",
     ]
     if history.confidential:
@@ -83,21 +84,21 @@ def _render(history: ClauseHistory, mark: Marker, markdown: bool) -> str:
     if not history.steps:
         lines += ["No pass has named this clause.", ""]
     for n, step in enumerate(history.steps, 1):
-        lines += [f"{h3}{n}. {step.pass_label}: {step.label}", ""]
+        lines += [f"{h3}{n}. {said(step.pass_label)}: {step.label}", ""]
         lines += [
-            f"- Party: {step.party}",
+            f"- Party: {said(step.party)}",
             f"- Passed: {step.passed}",
             f"- Action: {step.label}",
-            f"- Summary: {step.summary}",
+            f"- Summary: {said(step.summary)}",
             "",
         ]
         if step.concept:
-            lines += [f"Concept, no language yet: {step.concept}", ""]
+            lines += [f"Concept, no language yet: {said(step.concept)}", ""]
         if step.note:
-            lines += [f"Internal note: {step.note}", ""]
-        lines += [f"Redlined against {step.against}:", ""]
+            lines += [f"Internal note: {said(step.note)}", ""]
+        lines += [f"Redlined against {said(step.against)}:", ""]
         if step.unchanged:
-            lines += [f"{indent}(no change from {step.against})", ""]
+            lines += [f"{indent}(no change from {said(step.against)})", ""]
         else:
             lines += _language(step.change, "no change", mark, indent)
         lines += ["In full:", ""]
@@ -105,12 +106,15 @@ def _render(history: ClauseHistory, mark: Marker, markdown: bool) -> str:
     agreed = history.agreed
     if agreed is not None:
         lines += [f"{h2}Tentative agreement, {agreed.day}", ""]
-        lines += [f"- Initialled: {agreed.day} ({agreed.initials})", f"- Language: {agreed.whose}"]
+        lines += [
+            f"- Initialled: {agreed.day} ({said(agreed.initials)})",
+            f"- Language: {said(agreed.whose)}",
+        ]
         if agreed.summary:
-            lines.append(f"- Summary: {agreed.summary}")
+            lines.append(f"- Summary: {said(agreed.summary)}")
         lines.append("")
         if agreed.note:
-            lines += [f"Internal note: {agreed.note}", ""]
+            lines += [f"Internal note: {said(agreed.note)}", ""]
         lines += ["Redlined against the current agreement:", ""]
         lines += _language(agreed.change, "no change", mark, indent)
         lines += ["In full:", ""]
