@@ -31,6 +31,9 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools packet samples/wga-2023/02-producers-1.yaml --signoff -o $(OUT)/producers-1-packet.docx
 	$(BIN)/contracttools packet samples/wga-2023/03-guild-2.yaml --against samples/wga-2023/02-producers-1.yaml -o $(OUT)/guild-2-packet.pdf
 	$(BIN)/contracttools summary samples/wga-2023 --with-language -o $(OUT)/summary.pdf
+	$(BIN)/contracttools track samples/wga-2023 -o $(OUT)/chart.xlsx
+	$(BIN)/contracttools book samples/wga-2023 -o $(OUT)/book
+	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
 
 lint: $(VENV)/.installed

@@ -12,7 +12,17 @@ from typing import Any
 import click
 
 from contracttools import __version__
-from contracttools.commands import check, diff, git_diff, packet, summary, templates
+from contracttools.commands import (
+    book,
+    check,
+    diff,
+    git_diff,
+    history,
+    packet,
+    summary,
+    templates,
+    track,
+)
 from contracttools.errors import ContractToolsError
 from contracttools.inert import shown
 
@@ -44,6 +54,9 @@ main.add_command(packet.command, "packet")
 main.add_command(summary.command, "summary")
 main.add_command(templates.command, "templates")
 main.add_command(git_diff.command, "git-diff")
+main.add_command(track.command, "track")
+main.add_command(history.command, "history")
+main.add_command(book.command, "book")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

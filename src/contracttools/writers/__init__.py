@@ -11,6 +11,8 @@ FORMATS = {
     ".docx": "docx",
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
 }
 """Output format by the extension of -o."""
 

@@ -52,6 +52,15 @@ WRITERS: dict[tuple[str, str], str] = {
     ("summary", "html"): "contracttools.writers.table:_summary_html",
     ("summary", "pdf"): "contracttools.writers.table:_summary_pdf",
     ("summary", "docx"): "contracttools.writers.table:_summary_docx",
+    ("chart", "xlsx"): "contracttools.writers.xlsx:write_chart",
+    ("chart", "csv"): "contracttools.writers.chart:write_csv",
+    ("chart", "markdown"): "contracttools.writers.chart:write_markdown",
+    ("chart", "html"): "contracttools.writers.pages:write_chart",
+    ("chart", "pdf"): "contracttools.writers.table:_chart_pdf",
+    ("history", "text"): "contracttools.writers.history:write_text",
+    ("history", "markdown"): "contracttools.writers.history:write_markdown",
+    ("history", "html"): "contracttools.writers.pages:write_history",
+    ("history", "pdf"): "contracttools.writers.table:_history_pdf",
     ("agreement", "yaml"): "contracttools.writers.yaml:write_agreement",
     ("proposal", "yaml"): "contracttools.writers.yaml:write_proposal",
 }
@@ -201,3 +210,15 @@ def _summary_docx(summary: Any, options: Options) -> bytes:
 
     assert options.when is not None
     return docx.write_summary(summary, _word(options), options.author, options.when)
+
+
+def _chart_pdf(chart: Any, options: Options) -> bytes:
+    from contracttools.writers import pages
+
+    return pdf_of(pages.write_chart(chart, options), options.templates)
+
+
+def _history_pdf(history: Any, options: Options) -> bytes:
+    from contracttools.writers import pages
+
+    return pdf_of(pages.write_history(history, options), options.templates)
