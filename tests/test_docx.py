@@ -204,7 +204,11 @@ def test_visual_mode_has_nothing_to_accept(tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as package:
         xml = package.read("word/document.xml").decode()
     assert "<w:strike/>" in xml and '<w:u w:val="single"/>' in xml
-    text = " ".join(read_back(out, "accept"))
+    assert "threefour percent (3%4%)" in " ".join(read_back(out, "accept"))
+    bracketed = tmp_path / "brackets.docx"
+    options = ("--redline", "visual", "--marks", "brackets")
+    assert run("packet", PRODUCERS_1, "-o", str(bracketed), *options)[0] == 0
+    text = " ".join(read_back(bracketed, "accept"))
     assert "[-three-][+four+] percent ([-3%-][+4%+])" in text
 
 
@@ -275,8 +279,13 @@ def test_every_table_row_revision_is_marked_at_the_row(tmp_path: Path) -> None:
         root = etree.fromstring(package.read("word/document.xml"))
     row_marks = Counter(m.tag for tr in root.iter(f"{W}trPr") for m in tr)
     assert row_marks[f"{W}ins"] == len(inserted_rows) == 1
-    # ...and every run in that row's cells is inside the same kind of revision, as Word writes it.
+    # ...and every run in that row's cells is inside the same kind of revision, as Word writes
+    # it, and so is every paragraph mark in its cells.
     for properties in root.iter(f"{W}trPr"):
+        if properties.find(f"{W}ins") is None:
+            continue
         row = properties.getparent()
         runs = list(row.iter(f"{W}r"))
         assert runs and all(r.getparent().tag == f"{W}ins" for r in runs)
+        for paragraph in row.iter(f"{W}p"):
+            assert paragraph.find(f"{W}pPr/{W}rPr/{W}ins") is not None

@@ -35,6 +35,13 @@ redline_option = click.option(
     show_default=True,
     help="Word output: real tracked changes, or a frozen copy with the marks as formatting.",
 )
+marks_option = click.option(
+    "--marks",
+    type=click.Choice(["plain", "brackets"]),
+    default="plain",
+    show_default=True,
+    help="PDF, HTML: also print [+ +] and [- -] around changes (they are always in the text layer).",
+)
 paper_option = click.option(
     "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True
 )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from contracttools.commands.common import (
     aware,
     format_option,
+    marks_option,
     output_format,
     paper_option,
     redline_option,
@@ -20,6 +22,9 @@ from contracttools.commands.common import (
     write_document,
 )
 
+if TYPE_CHECKING:
+    from contracttools.redline.model import Redline
+
 
 def comparable(path: str, loaded: object) -> None:
     """Refuse what diff cannot compare."""
@@ -27,6 +32,18 @@ def comparable(path: str, loaded: object) -> None:
 
     if not isinstance(loaded, Agreement | Proposal):
         raise click.UsageError(f"{path}: diff compares agreements and proposals, not a negotiation")
+
+
+def old_order(old: object, new: object, redline: Redline) -> tuple[str, ...]:
+    """Return the old document's clause ids in reading order, where a clause moved.
+
+    A full blackline shows a moved clause deleted where it was and inserted where it goes.
+    """
+    from contracttools.redline.compare import entries
+
+    if not any(c.moved for c in redline.clauses):
+        return ()
+    return tuple(entry.id for entry in entries(old, new)[0])  # type: ignore[arg-type]
 
 
 @click.command()
@@ -37,7 +54,18 @@ def comparable(path: str, loaded: object) -> None:
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
-@click.option("--all", "every", is_flag=True, help="Show unchanged clauses too.")
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Show unchanged clauses too (DOCX, PDF and HTML show them unless --changed-only).",
+)
+@click.option(
+    "--changed-only",
+    is_flag=True,
+    help="DOCX, PDF, HTML: only the changed clauses, not the full blackline.",
+)
+@marks_option
 @click.option(
     "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
 )
@@ -59,6 +87,8 @@ def command(
     fmt: str | None,
     color: str,
     every: bool,
+    changed_only: bool,
+    marks: str,
     stat: bool,
     templates: str | None,
     paper: str,
@@ -77,10 +107,13 @@ def command(
     comparable(new, second)
     redline = compare(first, second)  # type: ignore[arg-type]
     name, when = revision_stamp(second, context)
+    blackline = fmt in ("docx", "pdf", "html") and not changed_only
     options = Options(
         paper=paper,
         templates=templates_path(templates),
-        every=every,
+        every=every or blackline,
+        brackets=marks == "brackets",
+        old_order=old_order(first, second, redline) if fmt == "docx" else (),
         tracked=mode == "tracked",
         color=use_color(color, output is not None),
         stat=stat,
