@@ -250,7 +250,15 @@ def test_libreoffice_sample_packets(name: str, tmp_path: Path) -> None:
     read = office.read(out, "open", "accept", "reject")
     accepted = office.texts(read["accept"]["blocks"])
     rejected = office.texts(read["reject"]["blocks"])
-    assert read["accept"]["redlines"] == 0
+    assert read["accept"]["redlines"] == 0 and read["reject"]["redlines"] == 0
+    # The contents read right as opened: every item is listed, before any field update.
+    opened = office.texts(read["open"]["blocks"])
+    contents = opened[
+        opened.index("Contents") + 1 : opened.index(
+            "Index of items", 1 + opened.index("Contents") + 1
+        )
+    ]
+    assert len([t for t in contents if t.startswith("Item ")]) == len(packet.items), contents
     for item in packet.items:
         if item.change is None:
             continue

@@ -112,4 +112,5 @@ def write_packet(
 def write_summary(summary: Summary, options: PageOptions, author: str) -> str:
     """Return the member summary as an HTML document."""
     template = environment(options.templates).get_template("summary.html.j2")
-    return template.render(summary=summary, author=author, **_common(options))
+    # Member summaries print the [+ +] and [- -] cues: their readers need no legal convention.
+    return template.render(summary=summary, author=author, **{**_common(options), "brackets": True})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -257,12 +258,26 @@ def simple_table(
 
 
 def finish(
-    document: Any, title: str, author: str, subject: str, when: datetime, header: str
+    document: Any,
+    title: str,
+    author: str,
+    subject: str,
+    when: datetime,
+    header: str,
+    cover: bool = False,
 ) -> bytes:
-    """Set the header and the core properties from the inputs, never the clock; return bytes."""
+    """Set the header (none on a cover page) and the core properties from the inputs, never
+    the clock; return bytes."""
     section = document.sections[0]
     head = section.header.paragraphs[0]
     head.text = xml_text(header)
+    if cover:
+        section.different_first_page_header_footer = True
+        first = section.first_page_footer._element
+        for child in list(first):
+            first.remove(child)
+        for child in section.footer._element:
+            first.append(copy.deepcopy(child))
     properties = document.core_properties
     properties.title = xml_text(title)
     properties.author = xml_text(author)

@@ -139,6 +139,7 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
         f"{packet.title}, {packet.negotiation}",
         when,
         words.running_head(packet, passed(when)),
+        cover=True,
     )
 
 
