@@ -3,6 +3,7 @@ old one, exactly, as pandoc (fast) and LibreOffice over UNO (client) read them."
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,8 +15,8 @@ import pytest
 import yaml
 
 from contracttools.body import Table
+from contracttools.model import Agreement
 from contracttools.readers import load_in_context
-from contracttools.redline.compare import entries
 from contracttools.writers.docx.revisions import xml_text
 from tests import office
 from tests.conftest import ROOT, SAMPLES
@@ -32,18 +33,46 @@ SAMPLE_REDLINES = [
 needs_office = pytest.mark.skipif(not office.available(), reason="LibreOffice/python3-uno missing")
 
 
-def document_text(items: list[Any]) -> list[str]:
-    """Return a document's clauses as a reader sees them: each heading, then its body."""
+def agreement_text(agreement: Agreement) -> list[str]:
+    """Return an agreement as a reader sees it: each clause's heading, then its body."""
     out: list[str] = []
-    for entry in items:
-        heading = " ".join(part for part in (entry.number, entry.title) if part)
+    for clause, _ in agreement.walk():
+        heading = " ".join(part for part in (clause.number, clause.title) if part)
         if heading:
             out.append(xml_text(heading))
-        for block in entry.blocks:
+        for block in clause.blocks:
             if isinstance(block, Table):
                 out.extend(xml_text(cell) for row in block.rows for cell in row if cell)
             else:
                 out.append(xml_text(block.text))
+    return out
+
+
+def redline_new_text(redline: dict[str, Any]) -> list[str]:
+    """Return the new side of a JSON redline as a reader sees it (docs/redline-json.md)."""
+
+    def joined(spans: list[dict[str, str]]) -> str:
+        return "".join(s["text"] for s in spans if s["op"] != "delete")
+
+    out: list[str] = []
+    for clause in redline["clauses"]:
+        if clause["new"] is None:
+            continue
+        heading = " ".join(p for p in (clause["new"]["number"], clause["new"]["title"]) if p)
+        if heading:
+            out.append(xml_text(heading))
+        for block in clause["blocks"]:
+            if block["status"] == "deleted":
+                continue
+            if block["type"] == "table":
+                for row in block["rows"]:
+                    if row["status"] != "deleted":
+                        cells = [
+                            joined(c["spans"]) for c in row["cells"] if c["status"] != "deleted"
+                        ]
+                        out.extend(xml_text(c) for c in cells if c)
+            else:
+                out.append(xml_text(joined(block["spans"])))
     return out
 
 
@@ -56,14 +85,15 @@ def clauses_part(texts: list[str], notes: set[str]) -> list[str]:
 
 
 def expected(old_path: str, new_path: str) -> tuple[list[str], list[str], set[str]]:
+    """Return the new text, the old text (OLD is an agreement) and the items' notes."""
+    code, output = run("diff", old_path, new_path, "--format", "json")
+    assert code in (0, 1), output
+    redline = json.loads(output)
     old, new = load_in_context(old_path)[0], load_in_context(new_path)[0]
-    old_entries, new_entries = entries(old, new)  # type: ignore[arg-type]
-    notes = {
-        " ".join(e.item.summary.split())
-        for e in list(old_entries) + list(new_entries)
-        if e.item is not None and e.item.summary
-    }
-    return document_text(new_entries), document_text(old_entries), notes
+    assert isinstance(old, Agreement)
+    new_text = agreement_text(new) if isinstance(new, Agreement) else redline_new_text(redline)
+    notes = {" ".join(c["summary"].split()) for c in redline["clauses"] if c.get("summary")}
+    return new_text, agreement_text(old), notes
 
 
 def case_files(case_path: Path, folder: Path) -> tuple[str, str]:

@@ -34,16 +34,20 @@ def comparable(path: str, loaded: object) -> None:
         raise click.UsageError(f"{path}: diff compares agreements and proposals, not a negotiation")
 
 
-def old_order(old: object, new: object, redline: Redline) -> tuple[str, ...]:
+def old_order(old: object, redline: Redline) -> tuple[str, ...]:
     """Return the old document's clause ids in reading order, where a clause moved.
 
-    A full blackline shows a moved clause deleted where it was and inserted where it goes.
+    A Word blackline shows a moved clause deleted where it was and inserted where it goes.
+    A proposal reads in the order of the agreement it amends.
     """
-    from contracttools.redline.compare import entries
+    from contracttools.model import Agreement, Proposal
 
     if not any(c.moved for c in redline.clauses):
         return ()
-    return tuple(entry.id for entry in entries(old, new)[0])  # type: ignore[arg-type]
+    document = old.base if isinstance(old, Proposal) else old
+    if not isinstance(document, Agreement):
+        return ()
+    return tuple(clause.id for clause, _ in document.walk())
 
 
 @click.command()
@@ -113,7 +117,7 @@ def command(
         templates=templates_path(templates),
         every=every or blackline,
         brackets=marks == "brackets",
-        old_order=old_order(first, second, redline) if fmt == "docx" else (),
+        old_order=old_order(first, redline) if fmt == "docx" else (),
         tracked=mode == "tracked",
         color=use_color(color, output is not None),
         stat=stat,
