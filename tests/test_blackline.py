@@ -17,6 +17,7 @@ import yaml
 from contracttools.body import Table
 from contracttools.model import Agreement
 from contracttools.readers import load_in_context
+from contracttools.writers.docx.documents import NO_LANGUAGE
 from contracttools.writers.docx.revisions import xml_text
 from tests import office
 from tests.conftest import ROOT, SAMPLES
@@ -58,6 +59,8 @@ def redline_new_text(redline: dict[str, Any]) -> list[str]:
     for clause in redline["clauses"]:
         if clause["new"] is None:
             continue
+        if not clause["blocks"] and clause["depth"] == 0 and clause["action"] in NO_LANGUAGE:
+            continue  # a reply to the other side's new clause: no part of either text
         heading = " ".join(p for p in (clause["new"]["number"], clause["new"]["title"]) if p)
         if heading:
             out.append(xml_text(heading))

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from contracttools.packet import Packet
-from contracttools.redline.model import Redline
+from contracttools.redline.model import ClauseChange, Redline
 from contracttools.summary import Summary
 from contracttools.writers.docx.build import (
     WordOptions,
@@ -161,7 +161,12 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
     )
     order = blackline(redline.clauses, options.old_order) if options.tracked else redline.clauses
     moved = {c.ref.id for c in redline.clauses if c.moved}
-    shown = [c for c in order if options.every_clause or c.changed or c.ref.id in moved]
+    shown = [
+        c
+        for c in order
+        if (options.every_clause or c.changed or c.ref.id in moved)
+        and not (options.tracked and reply_only(c))
+    ]
     document.add_paragraph("Changed clauses", style="Heading 1")
     simple_table(
         document,
@@ -196,6 +201,15 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
         when,
         title,
     )
+
+
+NO_LANGUAGE = ("reject", "concept", "withdraw")
+
+
+def reply_only(clause: ClauseChange) -> bool:
+    """Return whether a clause is only a reply, with no language on either side (the other
+    side's new clause, rejected): listed among the changes, but no part of either text."""
+    return not clause.blocks and clause.depth == 0 and clause.action in NO_LANGUAGE
 
 
 def bullets(document: Any, heading: str, items: tuple[str, ...]) -> None:
