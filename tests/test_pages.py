@@ -293,6 +293,22 @@ def test_no_item_heading_alone_and_signoff_with_its_item(packet_pdf: Path) -> No
             assert body[0].startswith("Item "), (number, body[0])
 
 
+@needs_pdftotext
+def test_running_head_escaped_once_in_the_pdf(tmp_path: Path) -> None:
+    folder = tmp_path / "talks"
+    shutil.copytree(SAMPLES, folder)
+    manifest = folder / "negotiation.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("Screen Writers Guild", "Writers' Guild"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "guild.pdf"
+    assert run("packet", str(folder / "01-guild-1.yaml"), "-o", str(out))[0] == 0
+    second = pages(out)[1]
+    assert "Writers' Guild — Proposal No. 1 — March 20, 2023" in second
+    assert "&#39;" not in second and "&amp;" not in second
+
+
 def test_running_head_escaped_once() -> None:
     from markupsafe import Markup
 

@@ -158,7 +158,7 @@ def revision_stamp(document: Loaded, negotiation: Negotiation | None) -> tuple[s
         party = negotiation.parties.get(document.party) if negotiation else None
         return (party.name if party else document.party), document.passed_at
     effective = getattr(document, "effective", None)
-    day = effective or date.today()
+    day = effective or datetime.now(UTC).date()  # today in UTC: the same in any time zone
     return "contracttools", datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 

@@ -124,6 +124,8 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
         if item.note:
             paragraph(document, f"{words.internal_note()} {item.note}", "Note")
         if packet.signoff and initialled(item.action):
+            # The block stays on the page of the item's last lines, and never splits.
+            document.paragraphs[-1].paragraph_format.keep_with_next = True
             table = document.add_table(rows=1, cols=len(signers))
             rows_kept_whole(table.rows[0]._tr, header=False)
             for cell, party in zip(table.rows[0].cells, signers, strict=True):
