@@ -8,7 +8,7 @@ stood in the old document, after the clause that preceded them there.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from typing import Any, Literal
 
 from contracttools.redline.model import (
     BlockChange,
@@ -41,7 +41,31 @@ def whole(clause: ClauseChange, op: str) -> ClauseChange:
 
 def _spans(spans: tuple[Span, ...], inserted: bool) -> tuple[Span, ...]:
     gone, op = ("delete", "insert") if inserted else ("insert", "delete")
-    return tuple(Span(op, s.text) for s in spans if s.op != gone and s.text)  # type: ignore[arg-type]
+    out: list[Span] = []
+    for span in (_span(s, op, inserted) for s in spans if s.op != gone and s.text):
+        previous = out[-1] if out else None
+        if previous is not None and _emphasis(previous) == _emphasis(span):
+            # One span, so that no piece of white space stands alone in a revision.
+            out[-1] = replace(previous, text=previous.text + span.text)
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def _emphasis(span: Span) -> object:
+    return getattr(span, "emphasis", None)
+
+
+def _span(span: Span, op: str, inserted: bool) -> Span:
+    """Return one side of a span, whole: its own text, and its own side's emphasis where
+    the span records a change of emphasis alone."""
+    changes: dict[str, Any] = {"op": op}
+    old_emphasis = getattr(span, "old_emphasis", None)
+    if old_emphasis is not None:
+        changes["old_emphasis"] = None
+        if not inserted:
+            changes["emphasis"] = old_emphasis
+    return replace(span, **changes)
 
 
 def _block(block: BlockChange, inserted: bool) -> BlockChange | None:
