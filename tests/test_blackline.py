@@ -17,7 +17,6 @@ import yaml
 from contracttools.body import Table
 from contracttools.model import Agreement
 from contracttools.readers import load_in_context
-from contracttools.writers.docx.documents import NO_LANGUAGE
 from contracttools.writers.docx.revisions import xml_text
 from tests import office
 from tests.conftest import ROOT, SAMPLES
@@ -26,6 +25,8 @@ from tests.test_docx import read_back
 from tests.test_golden import CASES, agreement
 
 BLACKLINE_NOTE = "Every clause follows in the order of the new document"
+NO_LANGUAGE = ("reject", "concept", "withdraw")
+"""Actions that put no language on the table."""
 AGREEMENT_2020 = str(SAMPLES / "agreement-2020.yaml")
 SAMPLE_REDLINES = [
     (AGREEMENT_2020, str(SAMPLES / "01-guild-1.yaml")),
