@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from contracttools.writers.docx.package import deterministic  # noqa: E402
+from contracttools.writers.docx.package import deterministic, finished  # noqa: E402
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 
@@ -55,6 +55,11 @@ def main() -> None:
     note.base_style = normal
     note.font.size, note.font.italic = Pt(9), True
     note.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    for level in (1, 2):
+        entry = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+        entry.base_style = normal
+        entry.paragraph_format.left_indent = Inches(0.25 * (level - 1))
+        entry.paragraph_format.space_after = Pt(2)
     label = styles.add_style("Action Label", WD_STYLE_TYPE.CHARACTER)
     label.font.bold, label.font.size, label.font.name = True, Pt(8.5), "Arial"
     header = section.header.paragraphs[0]
@@ -66,7 +71,7 @@ def main() -> None:
     footer.add_run(" of ")
     field(footer, "NUMPAGES", "1")
     document.core_properties.author = "contracttools"
-    TARGET.write_bytes(deterministic(_save(document)))
+    TARGET.write_bytes(deterministic(finished(_save(document), (0, 0, 0))))
     print(f"wrote {TARGET}")
 
 

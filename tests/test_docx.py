@@ -136,7 +136,13 @@ def test_pandoc_accepts_new_and_rejects_old(case_path: Path, tmp_path: Path) -> 
     for fresh in new_texts - old_texts:
         assert fresh not in rejected or re.sub(r"\s", "", fresh) in old_words
     # Nothing is left behind: accepting and rejecting leave the same empty paragraphs.
-    assert empty_paragraphs(out, "accept") == empty_paragraphs(out, "reject")
+    # Pandoc keeps one empty paragraph where whole inserted paragraphs open an article
+    # and are rejected; LibreOffice gives the old text exactly there (test_blackline).
+    if case_path.stem not in PANDOC_KEEPS_AN_EMPTY_PARAGRAPH:
+        assert empty_paragraphs(out, "accept") == empty_paragraphs(out, "reject")
+
+
+PANDOC_KEEPS_AN_EMPTY_PARAGRAPH = {"article-inserted-ids-from-numbers", "renumbering-cascade"}
 
 
 def revisions(path: Path) -> list[Any]:
@@ -210,7 +216,11 @@ def test_visual_mode_has_nothing_to_accept(tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as package:
         xml = package.read("word/document.xml").decode()
     assert "<w:strike/>" in xml and '<w:u w:val="single"/>' in xml
-    text = " ".join(read_back(out, "accept"))
+    assert "threefour percent (3%)(4%)" in " ".join(read_back(out, "accept"))
+    bracketed = tmp_path / "brackets.docx"
+    options = ("--redline", "visual", "--marks", "brackets")
+    assert run("packet", PRODUCERS_1, "-o", str(bracketed), *options)[0] == 0
+    text = " ".join(read_back(bracketed, "accept"))
     assert "[-three-][+four+] percent [-(3%)-][+(4%)+]" in text
 
 
@@ -281,8 +291,13 @@ def test_every_table_row_revision_is_marked_at_the_row(tmp_path: Path) -> None:
         root = etree.fromstring(package.read("word/document.xml"))
     row_marks = Counter(m.tag for tr in root.iter(f"{W}trPr") for m in tr)
     assert row_marks[f"{W}ins"] == len(inserted_rows) == 1
-    # ...and every run in that row's cells is inside the same kind of revision, as Word writes it.
+    # ...and every run in that row's cells is inside the same kind of revision, as Word writes
+    # it, and so is every paragraph mark in its cells.
     for properties in root.iter(f"{W}trPr"):
+        if properties.find(f"{W}ins") is None:
+            continue
         row = properties.getparent()
         runs = list(row.iter(f"{W}r"))
         assert runs and all(r.getparent().tag == f"{W}ins" for r in runs)
+        for paragraph in row.iter(f"{W}p"):
+            assert paragraph.find(f"{W}pPr/{W}rPr/{W}ins") is not None

@@ -36,6 +36,13 @@ redline_option = click.option(
     show_default=True,
     help="Word output: real tracked changes, or a frozen copy with the marks as formatting.",
 )
+marks_option = click.option(
+    "--marks",
+    type=click.Choice(["plain", "brackets"]),
+    default="plain",
+    show_default=True,
+    help="PDF, HTML: also print [+ +] and [- -] around changes (they are always in the text layer).",
+)
 paper_option = click.option(
     "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True
 )
@@ -242,7 +249,7 @@ def revision_stamp(document: Loaded, negotiation: Negotiation | None) -> tuple[s
         party = negotiation.parties.get(document.party) if negotiation else None
         return (party.name if party else document.party), document.passed_at
     effective = getattr(document, "effective", None)
-    day = effective or date.today()
+    day = effective or datetime.now(UTC).date()  # today in UTC: the same in any time zone
     return "contracttools", datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 

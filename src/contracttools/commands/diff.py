@@ -11,6 +11,7 @@ import click
 from contracttools.commands.common import (
     aware,
     format_option,
+    marks_option,
     output_format,
     paper_option,
     redline_option,
@@ -22,7 +23,7 @@ from contracttools.commands.common import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from contracttools.redline.model import Redline
 
 
 def comparable(path: str, loaded: object) -> None:
@@ -33,6 +34,22 @@ def comparable(path: str, loaded: object) -> None:
         raise click.UsageError(f"{path}: diff compares agreements and proposals, not a negotiation")
 
 
+def old_order(old: object, redline: Redline) -> tuple[str, ...]:
+    """Return the old document's clause ids in reading order, where a clause moved.
+
+    A Word blackline shows a moved clause deleted where it was and inserted where it goes.
+    A proposal reads in the order of the agreement it amends.
+    """
+    from contracttools.model import Agreement, Proposal
+
+    if not any(c.moved for c in redline.clauses):
+        return ()
+    document = old.base if isinstance(old, Proposal) else old
+    if not isinstance(document, Agreement):
+        return ()
+    return tuple(clause.id for clause, _ in document.walk())
+
+
 @click.command()
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
@@ -41,7 +58,18 @@ def comparable(path: str, loaded: object) -> None:
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
-@click.option("--all", "every", is_flag=True, help="Show unchanged clauses too.")
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Show unchanged clauses too (DOCX, PDF and HTML show them unless --changed-only).",
+)
+@click.option(
+    "--changed-only",
+    is_flag=True,
+    help="DOCX, PDF, HTML: only the changed clauses, not the full blackline.",
+)
+@marks_option
 @click.option(
     "--stat", is_flag=True, help="One line per changed clause with words inserted and deleted."
 )
@@ -71,6 +99,8 @@ def command(
     fmt: str | None,
     color: str,
     every: bool,
+    changed_only: bool,
+    marks: str,
     stat: bool,
     match: str,
     templates: str | None,
@@ -94,10 +124,13 @@ def command(
         first, second, first_context, context, "id" if match == "id" else "auto"
     )
     name, when = revision_stamp(second, context)
+    blackline = fmt in ("docx", "pdf", "html") and not changed_only
     options = Options(
         paper=paper,
         templates=templates_path(templates),
-        every=every,
+        every=every or blackline,
+        brackets=marks == "brackets",
+        old_order=old_order(first, redline) if fmt == "docx" else (),
         tracked=mode == "tracked",
         color=use_color(color, output is not None),
         stat=stat,

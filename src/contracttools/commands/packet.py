@@ -6,6 +6,7 @@ import click
 
 from contracttools.commands.common import (
     format_option,
+    marks_option,
     output_format,
     paper_option,
     redline_option,
@@ -34,6 +35,7 @@ from contracttools.inert import shown
 @templates_option
 @paper_option
 @redline_option
+@marks_option
 def command(
     proposal: str,
     output: str,
@@ -44,6 +46,7 @@ def command(
     templates: str | None,
     paper: str,
     mode: str,
+    marks: str,
 ) -> None:
     """Write the redlined proposal packet: cover, index of items, redlined items."""
     from contracttools.model import Proposal
@@ -64,6 +67,7 @@ def command(
         templates=templates_path(templates),
         tracked=mode == "tracked",
         when=document.passed_at,
+        brackets=marks == "brackets",
     )
     inputs = (proposal,) + ((against,) if against else ())
     write_document("packet", fmt, assembled, options, output, inputs)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+from markupsafe import Markup
 
 from contracttools.packet import Packet
 from contracttools.redline.model import Redline
@@ -13,7 +16,10 @@ from contracttools.writers.labels import (
     concept,
     context,
     describe,
+    file_name,
     heading,
+    initialled,
+    passed,
     path,
     summary_line,
     tags,
@@ -27,10 +33,15 @@ class PageOptions:
     paper: str = "letter"
     templates: Path | None = None
     every_clause: bool = False
+    brackets: bool = False
+    """Print [+ +] and [- -] around changes (they are in the text either way)."""
+    old_order: tuple[str, ...] = ()
 
 
 def css_string(text: str) -> str:
     """Return text as a quoted CSS string that cannot end its rule or the style element."""
+    if isinstance(text, Markup):
+        text = text.unescape()  # the words template's text is escaped once, for HTML
     escaped = "".join(
         c if c.isalnum() or c in " .,;:!?()-_'\u2019/#&+" else f"\\{ord(c):x} "
         for c in " ".join(text.split())
@@ -52,7 +63,26 @@ HELPERS = {
     "concept": concept,
     "paragraphs": _paragraphs,
     "css_string": css_string,
+    "file_name": file_name,
+    "initialled": initialled,
 }
+
+
+def stylesheet(templates: Path | None) -> Markup:
+    """Return contracttools.css (a user's, if they gave one) to inline: the page stands alone."""
+    env = environment(templates)
+    assert env.loader is not None
+    source = env.loader.get_source(env, "contracttools.css")[0]
+    return Markup(source.replace("</", "<\\/"))
+
+
+def _common(options: PageOptions) -> dict[str, object]:
+    return {
+        "paper": options.paper,
+        "brackets": options.brackets,
+        "stylesheet": stylesheet(options.templates),
+        **HELPERS,
+    }
 
 
 def write_redline(redline: Redline, options: PageOptions) -> str:
@@ -62,26 +92,29 @@ def write_redline(redline: Redline, options: PageOptions) -> str:
     author = redline.new.party or ""
     created = redline.new.passed_at or ""
     return template.render(
-        redline=redline, shown=shown, paper=options.paper, author=author, created=created, **HELPERS
+        redline=redline, shown=shown, author=author, created=created, **_common(options)
     )
 
 
-def write_packet(packet: Packet, options: PageOptions, created: str) -> str:
-    """Return the packet as an HTML document."""
+def write_packet(
+    packet: Packet, options: PageOptions, created: str, when: datetime | None = None
+) -> str:
+    """Return the packet as an HTML document; `when` it was passed names its zone ("PDT")."""
     template = environment(options.templates).get_template("packet.html.j2")
     packages = {p.name: p.items for p in packet.packages}
     signers = [packet.party] + ([packet.other] if packet.other else [])
     return template.render(
         packet=packet,
-        paper=options.paper,
         created=created,
+        passed=passed(when) if when else packet.passed_at,
         packages=packages,
         signers=signers,
-        **HELPERS,
+        **_common(options),
     )
 
 
 def write_summary(summary: Summary, options: PageOptions, author: str) -> str:
     """Return the member summary as an HTML document."""
     template = environment(options.templates).get_template("summary.html.j2")
-    return template.render(summary=summary, paper=options.paper, author=author, **HELPERS)
+    # Member summaries print the [+ +] and [- -] cues: their readers need no legal convention.
+    return template.render(summary=summary, author=author, **{**_common(options), "brackets": True})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from contracttools.model import ACTION_LABELS
 from contracttools.redline.model import ClauseChange, Redline, Side
 
@@ -95,3 +97,74 @@ def emphasized(text: str, emphasis: tuple[str, ...] | None) -> str:
     core = text.strip()
     start = text.index(core)
     return f"{text[:start]}{stars}{core}{stars}{text[start + len(core) :]}"
+
+
+def file_name(path: str) -> str:
+    """Return a compared file's name, never the folders it was read from."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def initialled(action: str) -> bool:
+    """Return whether an item gets tentative-agreement lines: not a rejection or a concept,
+    where there is no language to initial."""
+    return action not in ("reject", "concept")
+
+
+NORTH_AMERICAN_ZONES = {
+    -10: ("HST", "HDT"),
+    -9: ("AKST", "AKDT"),
+    -8: ("PST", "PDT"),
+    -7: ("MST", "MDT"),
+    -6: ("CST", "CDT"),
+    -5: ("EST", "EDT"),
+    -4: ("AST", "ADT"),
+    -3.5: ("NST", "NDT"),
+}
+"""Standard and daylight names by standard offset from UTC, in hours."""
+
+
+def zone_name(moment: datetime, zone: str | None = None) -> str:
+    """Return the abbreviation a reader expects for a moment's zone ("PDT").
+
+    With the negotiation's time zone (an IANA name such as "America/Los_Angeles") and the
+    offset it had at that moment, the zone's own abbreviation.  Otherwise the common North
+    American name for the offset on that date: in daylight time (second Sunday of March to
+    first Sunday of November, United States rules) an offset of -07:00 is PDT, else MST.
+    An offset these do not name is written "UTC-03:00"; UTC itself is "UTC".
+    """
+    offset = moment.utcoffset()
+    if offset is None:
+        return "UTC"
+    if zone:
+        try:
+            from zoneinfo import ZoneInfo
+
+            local = moment.astimezone(ZoneInfo(zone))
+            if local.utcoffset() == offset and (local.tzname() or "")[:1].isalpha():
+                return local.tzname() or ""
+        except (ValueError, KeyError, OSError):
+            pass
+    hours = offset.total_seconds() / 3600
+    if hours == 0:
+        return "UTC"
+    summer = _daylight(moment.date())
+    standard = hours - 1 if summer else hours
+    names = NORTH_AMERICAN_ZONES.get(standard if standard % 1 else int(standard))
+    if names:
+        return names[1] if summer else names[0]
+    minutes = int(offset.total_seconds() // 60)
+    return f"UTC{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _daylight(day: date) -> bool:
+    """Return whether daylight time is in force on a day, by United States rules (2007-)."""
+    march = date(day.year, 3, 8 + (6 - date(day.year, 3, 8).weekday()) % 7)
+    november = date(day.year, 11, 1 + (6 - date(day.year, 11, 1).weekday()) % 7)
+    return march <= day < november
+
+
+def passed(moment: datetime, zone: str | None = None) -> str:
+    """Return "April 12, 2023, 3:30 p.m. PDT"."""
+    hour = moment.hour % 12 or 12
+    clock = f"{hour}:{moment:%M} {'a.m.' if moment.hour < 12 else 'p.m.'}"
+    return f"{moment:%B} {moment.day}, {moment.year}, {clock} {zone_name(moment, zone)}"

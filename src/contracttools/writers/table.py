@@ -34,6 +34,11 @@ class Options:
     """Who made the changes (Word revisions, document properties)."""
     when: datetime | None = None
     """When the changes were made (Word revisions, document properties)."""
+    brackets: bool = False
+    """PDF, HTML: print the [+ +] and [- -] cues, not only underline and strikethrough."""
+    old_order: tuple[str, ...] = ()
+    """The old document's clause ids in reading order: where a full blackline shows a
+    moved clause's deletion."""
 
 
 Writer = Callable[[Any, Options], "str | bytes"]
@@ -145,7 +150,9 @@ def _redline_markdown(redline: Any, options: Options) -> str:
 def _page(options: Options) -> Any:
     from contracttools.writers.html import PageOptions
 
-    return PageOptions(options.paper, options.templates, options.every)
+    return PageOptions(
+        options.paper, options.templates, options.every, options.brackets, options.old_order
+    )
 
 
 def _redline_html(redline: Any, options: Options) -> str:
@@ -161,7 +168,9 @@ def _redline_pdf(redline: Any, options: Options) -> bytes:
 def _word(options: Options) -> Any:
     from contracttools.writers import docx
 
-    return docx.WordOptions(options.tracked, options.templates, options.every)
+    return docx.WordOptions(
+        options.tracked, options.templates, options.every, options.old_order, options.brackets
+    )
 
 
 def _redline_docx(redline: Any, options: Options) -> bytes:
@@ -175,7 +184,7 @@ def _packet_html(packet: Any, options: Options) -> str:
     from contracttools.writers import html
 
     created = options.when.isoformat() if options.when else ""
-    return html.write_packet(packet, _page(options), created)
+    return html.write_packet(packet, _page(options), created, options.when)
 
 
 def _packet_pdf(packet: Any, options: Options) -> bytes:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from markupsafe import Markup
 
 from contracttools.redline.model import BlockChange, ClauseChange, Op, Span, TableChange
 from contracttools.templating import environment
-from contracttools.writers.docx.package import deterministic
+from contracttools.writers.docx.package import deterministic, finished
 from contracttools.writers.docx.revisions import Marks, xml_text
 
 
@@ -27,6 +28,10 @@ class WordOptions:
     tracked: bool = True
     templates: Path | None = None
     every_clause: bool = False
+    old_order: tuple[str, ...] = ()
+    """The old document's clause ids in order: where a moved clause's deletion goes."""
+    brackets: bool = False
+    """A visual redline: print [+ +] and [- -] around changes too."""
 
 
 class Words:
@@ -80,6 +85,11 @@ def _opened(path: Path) -> Any:
             str(path),
         )
     return document
+
+
+def style(document: Any, name: str) -> str | None:
+    """Return a paragraph style's name, or None (Normal) where a user's reference lacks it."""
+    return name if name in [s.name for s in document.styles] else None
 
 
 def paragraph(document: Any, text: str = "", style: str | None = None) -> Any:
@@ -142,33 +152,62 @@ def table_block(document: Any, marks: Marks, block: TableChange) -> None:
         for index, cell in enumerate(row.cells):
             target = cells[index].paragraphs[0]
             marks.spans(target._p, cell.spans)
+            marks.paragraph_mark(target._p, row.status)
             if number == 0:
                 for run in target.runs:
                     run.bold = True
+        rows_kept_whole(table.rows[-1]._tr, header=number == 0)
         marks.row(table.rows[-1]._tr, row.status)
-    document.add_paragraph()
+    spacer = document.add_paragraph()
+    marks.paragraph_mark(spacer._p, block.status)
+
+
+def rows_kept_whole(row: Any, header: bool) -> None:
+    """Keep a row on one page (w:cantSplit); repeat a header row on every page (w:tblHeader)."""
+    properties = row.find(qn("w:trPr"))
+    if properties is None:
+        properties = OxmlElement("w:trPr")
+        row.insert(0, properties)
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def heading_spans(clause: ClauseChange) -> tuple[Span, ...]:
+    """Return a clause heading's spans: number and title changes are revisions too.
+
+    A clause that comes or goes whole has its whole heading, the space between number
+    and title included, in one revision, so nothing of it is left behind.
+    """
+    old, new = clause.old, clause.new
+    whole = whole_op(clause)
+    if whole != "equal":
+        ref = new if whole == "insert" else old
+        assert ref is not None
+        return (Span(whole, " ".join(p for p in (ref.number, ref.title) if p)),)
+    if old and new and old.number != new.number:
+        number: tuple[Span, ...] = tuple(
+            s
+            for s in (Span("delete", old.number + " "), Span("insert", new.number + " "))
+            if s.text.strip()
+        )
+    else:
+        number = (Span("equal", clause.ref.number + " "),) if clause.ref.number else ()
+    title = clause.title_spans if clause.retitled else (Span("equal", clause.ref.title),)
+    return number + title
 
 
 def clause_heading(
     document: Any, marks: Marks, clause: ClauseChange, level: int, tags: list[str]
-) -> None:
-    """Append a clause heading: number and title changes are revisions too."""
+) -> Any:
+    """Append a clause heading; a visual redline adds its labels, a tracked one does not
+    (after accepting or rejecting every revision, only the agreement's text is left)."""
     made = document.add_paragraph(style=f"Heading {level}")
-    old, new = clause.old, clause.new
-    if old and new and old.number != new.number:
-        number: tuple[Span, ...] = (Span("delete", old.number), Span("insert", new.number))
-    elif clause.status == "added" and new:
-        number = (Span("insert", new.number),)
-    elif clause.status == "deleted" and old:
-        number = (Span("delete", old.number),)
-    else:
-        number = (Span("equal", clause.ref.number),)
-    marks.spans(
-        made._p, number + ((Span("equal", " "),) if clause.ref.number else ()) + clause.title_spans
-    )
-    if tags:
-        marks.spans(made._p, (Span(whole_op(clause), "  " + ", ".join(tags)),), style="ActionLabel")
+    marks.spans(made._p, heading_spans(clause))
+    if tags and not marks.tracked:
+        marks.spans(made._p, (Span("equal", "  " + ", ".join(tags)),), style="ActionLabel")
     marks.paragraph_mark(made._p, WHOLE.get(clause.status, ""))
+    return made
 
 
 WHOLE = {"added": "inserted", "deleted": "deleted"}
@@ -186,34 +225,62 @@ def clause_note(document: Any, marks: Marks, clause: ClauseChange, text: str) ->
     )
 
 
-def toc(document: Any, title: str) -> None:
-    """Append a table of contents field that Word fills in (it updates fields on opening)."""
+def field_run(kind: str, code: str = "") -> Any:
+    """Return a run holding a complex field's begin, separate or end character, or its code."""
+    run = OxmlElement("w:r")
+    if code:
+        text = OxmlElement("w:instrText")
+        text.set(qn("xml:space"), "preserve")
+        text.text = code
+        run.append(text)
+    else:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run.append(char)
+    return run
+
+
+def bookmark(paragraph: Any, marks: Marks, name: str) -> None:
+    """Wrap a paragraph's content in a bookmark (a table of contents links to it)."""
+    number = str(marks.new_id())
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), number)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), number)
+    properties = paragraph.find(qn("w:pPr"))
+    paragraph.insert(0 if properties is None else 1, start)
+    paragraph.append(end)
+
+
+def toc(document: Any, title: str, entries: list[tuple[int, str, str]]) -> None:
+    """Append a table of contents with its entries written out, linked to their headings.
+
+    `entries` are (level, text, bookmark).  The field has no page numbers (Word cannot be
+    told them before it lays the pages out), so it reads right as opened and Word need not
+    update fields on opening; References > Update Table rebuilds it.
+    """
     document.add_paragraph(title, style="Heading 1")
-    made = document.add_paragraph()
-    begin, instruction, separate, placeholder, end = (OxmlElement("w:r") for _ in range(5))
-    begin_char = OxmlElement("w:fldChar")
-    begin_char.set(qn("w:fldCharType"), "begin")
-    begin.append(begin_char)
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = ' TOC \\o "1-3" \\h \\z \\u '
-    instruction.append(code)
-    separate_char = OxmlElement("w:fldChar")
-    separate_char.set(qn("w:fldCharType"), "separate")
-    separate.append(separate_char)
-    text = OxmlElement("w:t")
-    text.text = "The table of contents is filled in when Word updates fields."
-    placeholder.append(text)
-    end_char = OxmlElement("w:fldChar")
-    end_char.set(qn("w:fldCharType"), "end")
-    end.append(end_char)
-    for run in (begin, instruction, separate, placeholder, end):
-        made._p.append(run)
-    settings = document.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
+    made = [
+        document.add_paragraph(style=style(document, f"TOC {level}")) for level, _, _ in entries
+    ]
+    if not made:
+        return
+    made[0]._p.append(field_run("begin"))
+    made[0]._p.append(field_run("", ' TOC \\o "1-2" \\h \\z \\n '))
+    made[0]._p.append(field_run("separate"))
+    for paragraph_, (_, text, name) in zip(made, entries, strict=True):
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), name)
+        link.set(qn("w:history"), "1")
+        run = OxmlElement("w:r")
+        text_el = OxmlElement("w:t")
+        text_el.set(qn("xml:space"), "preserve")
+        text_el.text = xml_text(text)
+        run.append(text_el)
+        link.append(run)
+        paragraph_._p.append(link)
+    made[-1]._p.append(field_run("end"))
 
 
 def simple_table(
@@ -229,9 +296,14 @@ def simple_table(
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.paragraphs[0].add_run(xml_text(text))
-    for index, width in enumerate(widths or []):
-        for cell in table.columns[index].cells:
-            cell.width = Inches(width)
+    for number, row in enumerate(table.rows):
+        rows_kept_whole(row._tr, header=number == 0)
+    if widths:
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Inches(width)  # the grid (w:gridCol) ...
+            for cell in column.cells:
+                cell.width = Inches(width)  # ... and every cell say the same
     document.add_paragraph()
 
 
@@ -246,12 +318,26 @@ def core_text(text: str) -> str:
 
 
 def finish(
-    document: Any, title: str, author: str, subject: str, when: datetime, header: str
+    document: Any,
+    title: str,
+    author: str,
+    subject: str,
+    when: datetime,
+    header: str,
+    cover: bool = False,
 ) -> bytes:
-    """Set the header and the core properties from the inputs, never the clock; return bytes."""
+    """Set the header (none on a cover page) and the core properties from the inputs, never
+    the clock; return bytes."""
     section = document.sections[0]
     head = section.header.paragraphs[0]
     head.text = xml_text(header)
+    if cover:
+        section.different_first_page_header_footer = True
+        first = section.first_page_footer._element
+        for child in list(first):
+            first.remove(child)
+        for child in section.footer._element:
+            first.append(copy.deepcopy(child))
     properties = document.core_properties
     properties.title = core_text(title)
     properties.author = core_text(author)
@@ -261,10 +347,31 @@ def finish(
     properties.keywords = ""
     properties.category = ""
     properties.revision = 1
-    naive = when.astimezone().replace(tzinfo=None) if when.tzinfo else when
-    properties.created = naive
-    properties.modified = naive
-    properties.last_printed = naive
+    utc = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+    properties.created = utc
+    properties.modified = utc
+    settings(document.settings.element)
     out = io.BytesIO()
     document.save(out)
-    return deterministic(out.getvalue())
+    return deterministic(finished(out.getvalue(), words_in(document)))
+
+
+def settings(element: Any) -> None:
+    """Make the settings part valid: a zoom with its percentage; no field update on opening."""
+    zoom = element.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+    for left in element.findall(qn("w:updateFields")) + element.findall(qn("w:savePreviewPicture")):
+        element.remove(left)
+
+
+def words_in(document: Any) -> tuple[int, int, int]:
+    """Return the words, characters and paragraphs of the body as it reads (w:t, not w:delText)."""
+    words = characters = paragraphs = 0
+    for paragraph_ in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in paragraph_.iter(qn("w:t")))
+        if text.strip():
+            paragraphs += 1
+            words += len(text.split())
+            characters += len(text.replace(" ", ""))
+    return words, characters, paragraphs

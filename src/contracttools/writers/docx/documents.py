@@ -6,33 +6,46 @@ from datetime import datetime
 from typing import Any
 
 from contracttools.packet import Packet
-from contracttools.redline.model import Redline
+from contracttools.redline.model import ClauseChange, Redline
 from contracttools.summary import Summary
 from contracttools.writers.docx.build import (
     WordOptions,
     Words,
     blocks,
+    bookmark,
     clause_heading,
     clause_note,
     finish,
+    heading_spans,
     paragraph,
     reference,
+    rows_kept_whole,
     simple_table,
     toc,
 )
+from contracttools.writers.docx.moves import blackline
 from contracttools.writers.docx.revisions import Marks, xml_text
-from contracttools.writers.labels import concept, describe, heading, summary_line, tags
+from contracttools.writers.labels import (
+    concept,
+    describe,
+    file_name,
+    heading,
+    initialled,
+    passed,
+    summary_line,
+    tags,
+)
 
 
 def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     """Return the packet as a DOCX; revisions are the proposing party's, dated when passed."""
     words = Words(options.templates)
     document = reference(options.templates)
-    marks = Marks(packet.party.name, when, options.tracked)
+    marks = Marks(packet.party.name, when, options.tracked, options.brackets)
     paragraph(document, packet.party.name, "Title")
     document.add_paragraph(f"Proposal No. {packet.number}", style="Subtitle")
     paragraph(document, packet.title)
-    details = [("Passed", packet.passed_at)]
+    details = [("Passed", passed(when))]
     if packet.other:
         details.append(("To", packet.other.name))
     details += [
@@ -52,8 +65,14 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     if packet.note:
         paragraph(document, f"{words.internal_note()} {packet.note}", "Note")
     document.add_page_break()
-    toc(document, "Contents")
-    document.add_paragraph("Index of items", style="Heading 1")
+    toc(
+        document,
+        "Contents",
+        [(1, "Index of items", "_TocIndex")]
+        + [(2, f"{words.item_heading(i)}  {i.label}", f"_TocItem{i.index}") for i in packet.items],
+    )
+    index_heading = document.add_paragraph("Index of items", style="Heading 1")
+    bookmark(index_heading._p, marks, "_TocIndex")
     simple_table(
         document,
         ["No.", "Clause", "Action", "Summary"],
@@ -65,14 +84,25 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     )
     if packet.packages:
         paragraph(document, words.packages_line(packet), "Note")
-    legend = words.legend_tracked(packet.party.name) if options.tracked else words.legend_marks()
+    legend = (
+        words.legend_tracked(packet.party.name)
+        if options.tracked
+        else words.legend_marks(options.brackets)
+    )
     paragraph(document, legend, "Note")
     packages = {p.name: p.items for p in packet.packages}
     signers = [packet.party] + ([packet.other] if packet.other else [])
     for item in packet.items:
         made = document.add_paragraph(style="Heading 2")
-        made.add_run(words.item_heading(item))
+        change = item.change
+        if change and change.old and change.new and (change.renumbered or change.retitled):
+            # A renumbering or retitling is a revision: reject it and the old name comes back.
+            made.add_run(f"Item {item.index}. ")
+            marks.spans(made._p, heading_spans(change))
+        else:
+            made.add_run(words.item_heading(item))
         made.add_run("  " + item.label, style="Action Label")
+        bookmark(made._p, marks, f"_TocItem{item.index}")
         if item.package:
             partners = [i for i in packages[item.package] if i != item.index]
             paragraph(document, words.package_line(item, partners), "Note")
@@ -93,8 +123,11 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
             blocks(document, marks, item.change.blocks)
         if item.note:
             paragraph(document, f"{words.internal_note()} {item.note}", "Note")
-        if packet.signoff:
+        if packet.signoff and initialled(item.action):
+            # The block stays on the page of the item's last lines, and never splits.
+            document.paragraphs[-1].paragraph_format.keep_with_next = True
             table = document.add_table(rows=1, cols=len(signers))
+            rows_kept_whole(table.rows[0]._tr, header=False)
             for cell, party in zip(table.rows[0].cells, signers, strict=True):
                 cell.paragraphs[0].add_run(words.signoff_for(party))
                 cell.add_paragraph("Initials: ____________")
@@ -107,7 +140,8 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
         packet.party.name,
         f"{packet.title}, {packet.negotiation}",
         when,
-        words.running_head(packet),
+        words.running_head(packet, passed(when)),
+        cover=True,
     )
 
 
@@ -115,17 +149,26 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
     """Return the redline as a DOCX; revisions carry the given author and date."""
     words = Words(options.templates)
     document = reference(options.templates)
-    marks = Marks(author, when, options.tracked)
+    marks = Marks(author, when, options.tracked, options.brackets)
     paragraph(document, f"Redline: {redline.new.title}", "Title")
     for label, side in (("Old", redline.old), ("New", redline.new)):
         made = document.add_paragraph()
         made.add_run(f"{label}: ").bold = True
-        made.add_run(xml_text(f"{describe(side)} ({side.path})"))
+        made.add_run(xml_text(f"{describe(side)} ({file_name(side.path)})"))
     paragraph(document, f"Changes: {summary_line(redline)}")
     paragraph(
-        document, words.legend_tracked(author) if options.tracked else words.legend_marks(), "Note"
+        document,
+        words.legend_tracked(author) if options.tracked else words.legend_marks(options.brackets),
+        "Note",
     )
-    shown = [c for c in redline.clauses if options.every_clause or c.changed]
+    order = blackline(redline.clauses, options.old_order) if options.tracked else redline.clauses
+    moved = {c.ref.id for c in redline.clauses if c.moved}
+    shown = [
+        c
+        for c in order
+        if (options.every_clause or c.changed or c.ref.id in moved)
+        and not (options.tracked and reply_only(c))
+    ]
     document.add_paragraph("Changed clauses", style="Heading 1")
     simple_table(
         document,
@@ -137,10 +180,12 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
                 str(c.words("insert")),
                 str(c.words("delete")),
             ]
-            for c in shown
+            for c in redline.clauses
             if c.changed
         ],
     )
+    if options.every_clause:
+        paragraph(document, words.blackline_note(), "Note")
     for clause in shown:
         labels = [t for t in tags(clause) if not t.startswith("renumbered")]
         clause_heading(document, marks, clause, min(2 + clause.depth, 4), labels)
@@ -158,6 +203,15 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
         when,
         title,
     )
+
+
+NO_LANGUAGE = ("reject", "concept", "withdraw")
+
+
+def reply_only(clause: ClauseChange) -> bool:
+    """Return whether a clause is only a reply, with no language on either side (the other
+    side's new clause, rejected): listed among the changes, but no part of either text."""
+    return not clause.blocks and clause.depth == 0 and clause.action in NO_LANGUAGE
 
 
 def bullets(document: Any, heading: str, items: tuple[str, ...]) -> None:

@@ -57,15 +57,21 @@ class Marks:
     author: str
     date: datetime
     tracked: bool = True
+    brackets: bool = False
+    """A visual redline: print [+ +] and [- -] around changes too."""
     next_id: int = field(default=1, init=False)
     count: int = field(default=0, init=False)
 
+    def new_id(self) -> int:
+        """Return an id no revision or bookmark of the document has yet."""
+        self.next_id += 1
+        return self.next_id - 1
+
     def _revision(self, tag: str) -> Any:
         element = OxmlElement(tag)
-        element.set(qn("w:id"), str(self.next_id))
+        element.set(qn("w:id"), str(self.new_id()))
         element.set(qn("w:author"), xml_text(self.author))
         element.set(qn("w:date"), word_date(self.date))
-        self.next_id += 1
         self.count += 1
         return element
 
@@ -118,9 +124,11 @@ class Marks:
                 continue
             emphasis = span.emphasis
             if span.restyled and not self.tracked:
-                paragraph.append(self.run("[~", style=style, bold=True, old_emphasis=()))
+                if self.brackets:
+                    paragraph.append(self.run("[~", style=style, bold=True, old_emphasis=()))
                 paragraph.append(self.run(span.text, "equal", style, False, emphasis, ()))
-                paragraph.append(self.run("~]", style=style, bold=True, old_emphasis=()))
+                if self.brackets:
+                    paragraph.append(self.run("~]", style=style, bold=True, old_emphasis=()))
             elif span.op == "equal":
                 paragraph.append(
                     self.run(span.text, "equal", style, False, emphasis, span.old_emphasis)
@@ -129,11 +137,13 @@ class Marks:
                 wrapper = self._revision("w:ins" if span.op == "insert" else "w:del")
                 wrapper.append(self.run(span.text, span.op, style, False, emphasis))
                 paragraph.append(wrapper)
-            else:
+            elif self.brackets:
                 cue = "+" if span.op == "insert" else "-"
                 paragraph.append(self.run(f"[{cue}", span.op, style, bold=True))
                 paragraph.append(self.run(span.text, span.op, style, False, emphasis))
                 paragraph.append(self.run(f"{cue}]", span.op, style, bold=True))
+            else:
+                paragraph.append(self.run(span.text, span.op, style))
 
     def paragraph_mark(self, paragraph: Any, status: str) -> None:
         """Mark a wholly inserted or deleted paragraph's mark, so nothing is left behind."""
