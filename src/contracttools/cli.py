@@ -12,7 +12,16 @@ from typing import Any
 import click
 
 from contracttools import __version__
-from contracttools.commands import check, diff, git_diff, packet, summary, templates
+from contracttools.commands import (
+    check,
+    conform,
+    diff,
+    git_diff,
+    packet,
+    render,
+    summary,
+    templates,
+)
 from contracttools.errors import ContractToolsError
 
 
@@ -40,6 +49,8 @@ main.add_command(packet.command, "packet")
 main.add_command(summary.command, "summary")
 main.add_command(templates.command, "templates")
 main.add_command(git_diff.command, "git-diff")
+main.add_command(conform.command, "conform")
+main.add_command(render.command, "render")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
