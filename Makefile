@@ -31,7 +31,11 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools packet samples/wga-2023/02-producers-1.yaml --signoff -o $(OUT)/producers-1-packet.docx
 	$(BIN)/contracttools packet samples/wga-2023/03-guild-2.yaml --against samples/wga-2023/02-producers-1.yaml -o $(OUT)/guild-2-packet.pdf
 	$(BIN)/contracttools summary samples/wga-2023 --with-language -o $(OUT)/summary.pdf
+	$(BIN)/contracttools conform samples/wga-2023 -o $(OUT)/agreement-2023.yaml
+	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.docx
+	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.pdf
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
+	@echo "Wrote $(OUT)/: agreement-2023.yaml (conformed), agreement-2023-blackline.docx and .pdf (ratification copy)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks

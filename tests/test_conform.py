@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pypandoc
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -452,3 +453,139 @@ def test_blackline_order_leaves_a_redline_without_moves_or_deletions_alone() -> 
 
 def ids(items: Iterable[Any]) -> list[str]:
     return [c.ref.id for c in items]
+
+
+# The same in LibreOffice, as a Word user's stand-in: Accept All and Reject All over UNO.
+
+OFFICE_SCRIPT = r"""
+import json, os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+path, profile, pipe = sys.argv[1:4]
+office = subprocess.Popen(
+    ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+     "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+desktop = None
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            break
+        except Exception:
+            time.sleep(0.25)
+    else:
+        raise SystemExit("LibreOffice did not start")
+    manager = context.ServiceManager
+    desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    dispatcher = manager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
+    out = {}
+    for action in ("accept", "reject"):
+        document = desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
+        frame = document.getCurrentController().getFrame()
+        command = ".uno:AcceptAllTrackedChanges" if action == "accept" else ".uno:RejectAllTrackedChanges"
+        dispatcher.executeDispatch(frame, command, "", 0, ())
+        texts = []
+        enumeration = document.getText().createEnumeration()
+        while enumeration.hasMoreElements():
+            element = enumeration.nextElement()
+            if element.supportsService("com.sun.star.text.TextTable"):
+                texts.extend(element.getCellByName(n).getString() for n in element.getCellNames())
+            else:
+                texts.append(element.getString())
+        out[action] = {"texts": texts, "left": document.Redlines.getCount()}
+        document.close(True)
+    print(json.dumps(out))
+finally:
+    if desktop is not None:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+    try:
+        office.wait(timeout=30)
+    except Exception:
+        office.kill()
+"""
+
+
+def office_accept_and_reject(path: Path) -> dict[str, Any]:
+    """Return what LibreOffice reads after Accept All and after Reject All (non-empty
+    paragraphs and cells, and how many revisions are left)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if shutil.which("soffice") is None or not Path("/usr/bin/python3").is_file():
+        pytest.skip("LibreOffice or python3-uno missing")
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(
+            [
+                "/usr/bin/python3",
+                "-c",
+                OFFICE_SCRIPT,
+                str(path),
+                Path(folder, "profile").as_uri(),
+                f"contracttools-conform-{Path(folder).name}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    if done.returncode != 0 and "No module named 'uno'" in done.stderr:
+        pytest.skip("python3-uno missing")
+    assert done.returncode == 0, done.stderr
+    read: dict[str, Any] = json.loads(done.stdout)
+    for result in read.values():
+        result["texts"] = [" ".join(t.split()) for t in result["texts"] if t.strip()]
+    return read
+
+
+@pytest.mark.client
+def test_libreoffice_accept_all_is_conformed_reject_all_is_base(tmp_path: Path) -> None:
+    negotiation = sample()
+    at = moment(negotiation)
+    agreement, done = conformed_agreement(negotiation, at)
+    # Beside the samples' TAs: one that moves a clause to another article, one that adds one..
+    base = negotiation.agreement
+    extra = (
+        TentativeAgreement(
+            "conditions.notice-of-employment",
+            date(2023, 4, 29),
+            {"guild": "MK"},
+            text=base.by_id["recognition.unit"].text + " Moved.",
+            after="recognition.unit",
+        ),
+        TentativeAgreement(
+            "technology.ai",
+            date(2023, 4, 29),
+            {"guild": "MK"},
+            text="Material produced by artificial intelligence is not literary material.",
+            number="11.D",
+            title="Artificial Intelligence",
+            parent="technology",
+        ),
+    )
+    grown = Negotiation(
+        negotiation.title,
+        negotiation.parties,
+        base,
+        negotiation.proposals,
+        negotiation.tentative_agreements + extra,
+    )
+    at = moment(grown)
+    agreement, done = conformed_agreement(grown, at)
+    out = tmp_path / "blackline.docx"
+    out.write_bytes(write_docx(blackline(grown, agreement, done, at), Options()))
+    read = office_accept_and_reject(out)
+    assert read["accept"]["left"] == 0 and read["reject"]["left"] == 0
+    assert clauses_part(read["accept"]["texts"], agreement) == agreement_texts(agreement)
+    assert clauses_part(read["reject"]["texts"], base) == agreement_texts(base)
