@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
@@ -18,15 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contracttools.body import Table
-from contracttools.conformed import (
-    Printing,
-    blackline,
-    blackline_order,
-    conformed_agreement,
-    heading_spans,
-    printing,
-    term,
-)
+from contracttools.conformed import conformed_agreement, term
 from contracttools.model import (
     Agreement,
     Clause,
@@ -37,6 +30,13 @@ from contracttools.model import (
     TentativeAgreement,
 )
 from contracttools.negotiation import conform, moment
+from contracttools.printing import (
+    Printing,
+    blackline,
+    blackline_order,
+    heading_spans,
+    printing,
+)
 from contracttools.readers import load, load_agreement
 from contracttools.redline.model import Span, TableChange
 from contracttools.writers.docx.agreements import write_docx
@@ -230,15 +230,35 @@ def test_blackline_revisions_carry_each_tas_author_and_date(tmp_path: Path) -> N
     assert code == 0, output
     with zipfile.ZipFile(out) as package:
         xml = package.read("word/document.xml").decode()
-    stamps = {
-        (author, when)
-        for author, when in __import__("re").findall(r'w:author="([^"]*)" w:date="([^"]*)"', xml)
-    }
+    stamps = set(re.findall(r'w:author="([^"]*)" w:date="([^"]*)"', xml))
     assert stamps == {
         ("Guild TA 2023-04-14 (MK / CL)", "2023-04-14T12:00:00Z"),
         ("Producers TA 2023-04-28 (MK / CL)", "2023-04-28T12:00:00Z"),
         ("Joint TA 2023-04-30 (MK / CL)", "2023-04-30T12:00:00Z"),
     }
+
+
+def test_blackline_ta_index_links_to_the_clauses_and_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "one.docx", tmp_path / "two.docx"
+    for out in (first, second):
+        assert run("conform", str(SAMPLES), "--redline", "-o", str(out))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as package:
+        xml = package.read("word/document.xml").decode()
+    bookmarks = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml)
+    assert len(bookmarks) == len(set(bookmarks))
+    links = re.findall(r'<w:hyperlink w:anchor="([^"]+)"', xml)
+    assert links and set(links) <= set(bookmarks)
+    negotiation = sample()
+    at = moment(negotiation)
+    agreement, done = conformed_agreement(negotiation, at)
+    made = blackline(negotiation, agreement, done, at)
+    # The index's three rows link to the headings of the clauses they name.
+    for row in made.signed:
+        name = f"Clause{row.anchor[1:]}"
+        assert name in links
+        heading = xml[xml.index(f'w:name="{name}"') :]
+        assert f"{row.number} " in heading[:4000]
 
 
 def test_sample_blackline_accept_all_is_conformed_reject_all_is_base(tmp_path: Path) -> None:

@@ -81,8 +81,9 @@ def command(
     paper: str,
 ) -> None:
     """Write the conformed agreement: the base with every signed TA applied."""
-    from contracttools.conformed import blackline, conformed_agreement, conformed_printing
+    from contracttools.conformed import conformed_agreement
     from contracttools.negotiation import moment
+    from contracttools.printing import blackline, conformed_printing
     from contracttools.writers.table import Options
 
     kind = "blackline" if redline else "agreement"

@@ -15,7 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
-from contracttools.conformed import (
+from contracttools.model import Agreement
+from contracttools.printing import (
     Printing,
     Stamp,
     as_printing,
@@ -23,7 +24,6 @@ from contracttools.conformed import (
     heading_spans,
     plain_heading,
 )
-from contracttools.model import Agreement
 from contracttools.writers.docx.build import blocks, finish, reference, simple_table
 from contracttools.writers.docx.revisions import Marks, xml_text
 
@@ -134,7 +134,7 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
     marks = Marks(printing.author, when, True)
     document.add_paragraph(agreement.title, style="Title")
     for line in printing.lines:
-        document.add_paragraph(xml_text(line), style="Subtitle")
+        document.add_paragraph(xml_text(line), style=_style(document, "Subtitle"))
     if printing.blackline:
         document.add_paragraph(
             "Ratification copy. Each tentative agreement's changes are tracked changes by "
@@ -142,7 +142,7 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
             "initials), dated the day the TA was signed: Review > Accept or Reject, one "
             "TA at a time by filtering on its author. Accept all gives the conformed "
             "agreement; reject all gives the base agreement.",
-            style="Note",
+            style=_style(document, "Note"),
         )
     _page_break(document)
     heads = [(change, _name(anchor)) for change, anchor in first_anchors(printing)]
@@ -185,7 +185,7 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
         _bookmark(made._p, "OpenItems", next(bookmarks))
         document.add_paragraph(
             "Still on the table: not applied to this text. Each side's last position:",
-            style="Note",
+            style=_style(document, "Note"),
         )
         simple_table(
             document,
