@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -34,9 +35,25 @@ TOC_LEVELS = 2
 """Articles and sections are listed in the table of contents."""
 
 
-def _style(document: Any, name: str) -> str | None:
-    """Return a paragraph style's name, or None (Normal) where the reference lacks it."""
-    return name if name in {s.name for s in document.styles} else None
+class _Styles:
+    """The reference document's paragraph styles by name, looked up once (python-docx
+    looks a style up by walking every style, which a long agreement cannot afford)."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.ids = {
+            s.name: s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
+        }
+
+    def has(self, name: str) -> bool:
+        return name in self.ids
+
+    def add(self, name: str | None, text: str = "") -> Any:
+        """Append a paragraph in a style (Normal where the reference lacks it)."""
+        made = self.document.add_paragraph(xml_text(text) if text else "")
+        if name is not None and name in self.ids:
+            made._p.style = self.ids[name]
+        return made
 
 
 def _field(kind: str, code: str = "") -> Any:
@@ -77,17 +94,17 @@ def _bookmark(paragraph: Any, name: str, number: int) -> None:
     paragraph.append(end)
 
 
-def _toc(document: Any, entries: list[tuple[int, str, str]]) -> None:
+def _toc(styles: _Styles, entries: list[tuple[int, str, str]]) -> None:
     """Append a TOC field with its entries already written, each linked to its heading.
 
     Word cannot be told page numbers before it lays the pages out: the entries carry
     none until References > Update Table; the field is never an empty placeholder.
     """
-    document.add_paragraph("Contents", style=_style(document, "TOC Heading") or "Heading 1")
+    styles.add("TOC Heading" if styles.has("TOC Heading") else "Heading 1", "Contents")
     made = []
     for level, text, anchor in entries:
-        paragraph = document.add_paragraph(style=_style(document, f"TOC {level}"))
-        if paragraph.style.name == "Normal":
+        paragraph = styles.add(f"TOC {level}")
+        if not styles.has(f"TOC {level}"):
             paragraph.paragraph_format.left_indent = Inches(0.3 * (level - 1))
             paragraph.paragraph_format.space_before = Pt(0)
             paragraph.paragraph_format.space_after = Pt(2 if level > 1 else 0)
@@ -132,17 +149,18 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
     agreement = printing.agreement
     when = printing.when or _day(agreement)
     marks = Marks(printing.author, when, True)
-    document.add_paragraph(agreement.title, style="Title")
+    styles = _Styles(document)
+    styles.add("Title", agreement.title)
     for line in printing.lines:
-        document.add_paragraph(xml_text(line), style=_style(document, "Subtitle"))
+        styles.add("Subtitle", line)
     if printing.blackline:
-        document.add_paragraph(
+        styles.add(
+            "Note",
             "Ratification copy. Each tentative agreement's changes are tracked changes by "
             "their own author (the side whose language was agreed, the TA's date and "
             "initials), dated the day the TA was signed: Review > Accept or Reject, one "
             "TA at a time by filtering on its author. Accept all gives the conformed "
             "agreement; reject all gives the base agreement.",
-            style=_style(document, "Note"),
         )
     _page_break(document)
     heads = [(change, _name(anchor)) for change, anchor in first_anchors(printing)]
@@ -156,11 +174,11 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
         for change, name in heads
         if name and change.depth < TOC_LEVELS and change.status != "deleted"
     ]
-    _toc(document, entries)
+    _toc(styles, entries)
     bookmarks = iter(range(10_000_000, 20_000_000))
     if printing.signed:
         _page_break(document)
-        made = document.add_paragraph("Tentative agreements", style="Heading 1")
+        made = styles.add("Heading 1", "Tentative agreements")
         _bookmark(made._p, "TaIndex", next(bookmarks))
         _linked_table(
             document,
@@ -181,11 +199,10 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
         )
     if printing.outstanding:
         _page_break(document)
-        made = document.add_paragraph("Open items", style="Heading 1")
+        made = styles.add("Heading 1", "Open items")
         _bookmark(made._p, "OpenItems", next(bookmarks))
-        document.add_paragraph(
-            "Still on the table: not applied to this text. Each side's last position:",
-            style=_style(document, "Note"),
+        styles.add(
+            "Note", "Still on the table: not applied to this text. Each side's last position:"
         )
         simple_table(
             document,
@@ -207,7 +224,7 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
         if stamp is not None:
             _stamp(marks, stamp)
         level = min(change.depth + 1, 9)
-        made = document.add_paragraph(style=f"Heading {level}")
+        made = styles.add(f"Heading {level}")
         marks.spans(made._p, heading_spans(change))
         marks.paragraph_mark(
             made._p, {"added": "inserted", "deleted": "deleted"}.get(change.status, "")
