@@ -34,6 +34,7 @@ from contracttools.printing import (
     Printing,
     blackline,
     blackline_order,
+    first_anchors,
     heading_spans,
     printing,
 )
@@ -475,6 +476,57 @@ def ids(items: Iterable[Any]) -> list[str]:
     return [c.ref.id for c in items]
 
 
+def sample_with_a_move() -> Negotiation:
+    """Return the samples with two TAs more: one moves a clause into another article
+    (amending it), one adds a clause to an article."""
+    negotiation = sample()
+    base = negotiation.agreement
+    extra = (
+        TentativeAgreement(
+            "conditions.notice-of-employment",
+            date(2023, 4, 29),
+            {"guild": "MK"},
+            text=base.by_id["recognition.unit"].text + " Moved.",
+            after="recognition.unit",
+        ),
+        TentativeAgreement(
+            "technology.ai",
+            date(2023, 4, 29),
+            {"guild": "MK"},
+            text="Material produced by artificial intelligence is not literary material.",
+            number="11.D",
+            title="Artificial Intelligence",
+            parent="technology",
+        ),
+    )
+    return Negotiation(
+        negotiation.title,
+        negotiation.parties,
+        base,
+        negotiation.proposals,
+        negotiation.tentative_agreements + extra,
+    )
+
+
+def test_a_moved_clause_is_struck_where_it_stood_and_anchored_where_it_goes(
+    tmp_path: Path,
+) -> None:
+    grown = sample_with_a_move()
+    at = moment(grown)
+    agreement, done = conformed_agreement(grown, at)
+    made = blackline(grown, agreement, done, at)
+    moved = [c for c in made.clauses if c.ref.id == "conditions.notice-of-employment"]
+    assert [c.status for c in moved] == ["added", "deleted"]
+    anchored = [(c.status, a) for c, a in first_anchors(made) if c.ref.id == moved[0].ref.id]
+    assert anchored == [("added", made.anchors[moved[0].ref.id]), ("deleted", "")]
+    out = tmp_path / "blackline.docx"
+    out.write_bytes(write_docx(made, Options()))
+    assert clauses_part(pandoc_texts(out, "accept"), agreement) == agreement_texts(agreement)
+    assert clauses_part(pandoc_texts(out, "reject"), grown.agreement) == agreement_texts(
+        grown.agreement
+    )
+
+
 # The same in LibreOffice, as a Word user's stand-in: Accept All and Reject All over UNO.
 
 OFFICE_SCRIPT = r"""
@@ -571,36 +623,8 @@ def office_accept_and_reject(path: Path) -> dict[str, Any]:
 
 @pytest.mark.client
 def test_libreoffice_accept_all_is_conformed_reject_all_is_base(tmp_path: Path) -> None:
-    negotiation = sample()
-    at = moment(negotiation)
-    agreement, done = conformed_agreement(negotiation, at)
-    # Beside the samples' TAs: one that moves a clause to another article, one that adds one..
-    base = negotiation.agreement
-    extra = (
-        TentativeAgreement(
-            "conditions.notice-of-employment",
-            date(2023, 4, 29),
-            {"guild": "MK"},
-            text=base.by_id["recognition.unit"].text + " Moved.",
-            after="recognition.unit",
-        ),
-        TentativeAgreement(
-            "technology.ai",
-            date(2023, 4, 29),
-            {"guild": "MK"},
-            text="Material produced by artificial intelligence is not literary material.",
-            number="11.D",
-            title="Artificial Intelligence",
-            parent="technology",
-        ),
-    )
-    grown = Negotiation(
-        negotiation.title,
-        negotiation.parties,
-        base,
-        negotiation.proposals,
-        negotiation.tentative_agreements + extra,
-    )
+    grown = sample_with_a_move()
+    base = grown.agreement
     at = moment(grown)
     agreement, done = conformed_agreement(grown, at)
     out = tmp_path / "blackline.docx"

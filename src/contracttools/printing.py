@@ -294,14 +294,17 @@ def plain_heading(change: ClauseChange) -> str:
 
 
 def first_anchors(printing: Printing) -> list[tuple[ClauseChange, str]]:
-    """Return each clause with its anchor; a clause shown twice (moved) has it once."""
-    seen: set[str] = set()
-    out = []
-    for change in printing.clauses:
-        anchor = printing.anchors[change.ref.id]
-        out.append((change, "" if anchor in seen else anchor))
-        seen.add(anchor)
-    return out
+    """Return each clause with its anchor; a clause shown twice (moved: struck where it
+    stood, inserted where it goes) has it once, where it now stands."""
+    chosen: dict[str, int] = {}
+    for index, change in enumerate(printing.clauses):
+        earlier = chosen.get(change.ref.id)
+        if earlier is None or printing.clauses[earlier].status == "deleted":
+            chosen[change.ref.id] = index
+    return [
+        (change, printing.anchors[change.ref.id] if chosen[change.ref.id] == index else "")
+        for index, change in enumerate(printing.clauses)
+    ]
 
 
 def _parents(agreement: Agreement) -> dict[str, str]:
