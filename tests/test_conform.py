@@ -34,12 +34,14 @@ from contracttools.printing import (
     Printing,
     blackline,
     blackline_order,
+    conformed_printing,
     first_anchors,
     heading_spans,
     printing,
 )
 from contracttools.readers import load, load_agreement
 from contracttools.redline.model import Span, TableChange
+from contracttools.writers.agreement_html import write_html
 from contracttools.writers.docx.agreements import write_docx
 from contracttools.writers.docx.revisions import xml_text
 from contracttools.writers.table import Options
@@ -431,6 +433,28 @@ def test_blackline_shows_every_clause_of_both_texts(negotiation: Negotiation) ->
     assert made.stamps is not None and set(made.stamps) == shown
     moved = [c for c in made.clauses if c.moved]
     assert moved == [], "a moved clause is split into its deletion and its insertion"
+
+
+@settings(max_examples=40, deadline=None)
+@given(negotiations())
+def test_every_link_lands_on_its_clause(negotiation: Negotiation) -> None:
+    import io
+
+    at = moment(negotiation)
+    agreement, done = conformed_agreement(negotiation, at)
+    for made in (
+        conformed_printing(negotiation, agreement, done, at),
+        blackline(negotiation, agreement, done, at),
+    ):
+        with zipfile.ZipFile(io.BytesIO(write_docx(made, Options()))) as package:
+            xml = package.read("word/document.xml").decode()
+        bookmarks = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml)
+        assert len(bookmarks) == len(set(bookmarks))
+        assert set(re.findall(r'w:anchor="([^"]*)"', xml)) <= set(bookmarks)
+        page = write_html(made, Options())
+        ids = re.findall(r' id="([^"]+)"', page)
+        assert len(ids) == len(set(ids))
+        assert set(re.findall(r'href="#([^"]*)"', page)) <= set(ids)
 
 
 def model_texts(made: Printing, keep: str) -> list[str]:

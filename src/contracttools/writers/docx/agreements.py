@@ -132,7 +132,10 @@ def _linked_table(document: Any, header: list[str], rows: list[tuple[str, list[s
         cell.paragraphs[0].add_run(xml_text(text)).bold = True
     for anchor, values in rows:
         cells = table.add_row().cells
-        _link(cells[0].paragraphs[0]._p, values[0], anchor)
+        if anchor:
+            _link(cells[0].paragraphs[0]._p, values[0], anchor)
+        else:  # a clause the text no longer has (struck by the TA)
+            cells[0].paragraphs[0].add_run(xml_text(values[0]))
         for cell, text in zip(cells[1:], values[1:], strict=True):
             cell.paragraphs[0].add_run(xml_text(text))
     document.add_paragraph()
