@@ -463,9 +463,10 @@ def model_texts(made: Printing, keep: str) -> list[str]:
     out: list[str] = []
 
     def add(spans: Iterable[Span]) -> None:
-        text = " ".join("".join(s.text for s in spans if s.op != drop).split())
-        if text:
-            out.append(text)
+        # A line break in a span is a paragraph break (paragraphs joined or split).
+        for line in "".join(s.text for s in spans if s.op != drop).split("\n"):
+            if line.strip():
+                out.append(" ".join(line.split()))
 
     for change in made.clauses:
         add(heading_spans(change))
