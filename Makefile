@@ -33,8 +33,12 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools summary samples/wga-2023 --with-language -o $(OUT)/summary.pdf
 	$(BIN)/contracttools track samples/wga-2023 -o $(OUT)/chart.xlsx
 	$(BIN)/contracttools book samples/wga-2023 -o $(OUT)/book
-	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"
+	$(BIN)/contracttools conform samples/wga-2023 -o $(OUT)/agreement-2023.yaml
+	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.docx
+	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.pdf
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
+	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"
+	@echo "Wrote $(OUT)/: agreement-2023.yaml (conformed), agreement-2023-blackline.docx and .pdf (ratification copy)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks

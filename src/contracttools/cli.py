@@ -15,10 +15,12 @@ from contracttools import __version__
 from contracttools.commands import (
     book,
     check,
+    conform,
     diff,
     git_diff,
     history,
     packet,
+    render,
     summary,
     templates,
     track,
@@ -57,6 +59,8 @@ main.add_command(git_diff.command, "git-diff")
 main.add_command(track.command, "track")
 main.add_command(history.command, "history")
 main.add_command(book.command, "book")
+main.add_command(conform.command, "conform")
+main.add_command(render.command, "render")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -119,7 +119,10 @@ class _Tree:
             number=position.number or node.clause.number,
             title=position.title or node.clause.title,
         )
-        if position.after or position.parent:
+        anchor = position.after or position.parent
+        if anchor and anchor in self.index and anchor != position.clause:
+            # Moved where the position places it; where its anchor is gone (struck by a
+            # later change), the clause stays where it stands.
             moved = self.remove(position.clause)
             assert moved is not None
             self.place(moved, position.after, position.parent)

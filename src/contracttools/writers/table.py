@@ -68,6 +68,12 @@ WRITERS: dict[tuple[str, str], str] = {
     ("history", "pdf"): "contracttools.writers.table:_history_pdf",
     ("agreement", "yaml"): "contracttools.writers.yaml:write_agreement",
     ("proposal", "yaml"): "contracttools.writers.yaml:write_proposal",
+    ("agreement", "docx"): "contracttools.writers.docx.agreements:write_docx",
+    ("agreement", "pdf"): "contracttools.writers.agreement_html:write_pdf",
+    ("agreement", "html"): "contracttools.writers.agreement_html:write_html",
+    ("blackline", "docx"): "contracttools.writers.docx.agreements:write_docx",
+    ("blackline", "pdf"): "contracttools.writers.agreement_html:write_pdf",
+    ("blackline", "html"): "contracttools.writers.agreement_html:write_html",
 }
 """(document kind, format) -> "module:function"; adding a format is one line here."""
 

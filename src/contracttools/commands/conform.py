@@ -1,0 +1,137 @@
+"""`contracttools conform NEGOTIATION`: the conformed agreement, or its ratification blackline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from contracttools.commands.common import (
+    as_of as parse_as_of,
+)
+from contracttools.commands.common import (
+    as_of_option,
+    format_option,
+    load_negotiation_arg,
+    output_format,
+    paper_option,
+    templates_option,
+    templates_path,
+    write_document,
+)
+from contracttools.errors import ContractToolsError
+
+
+class OpenItems(ContractToolsError):
+    """--strict and clauses still on the table: no conformed text is written."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.UsageError(f"{option} {value}: not a date (YYYY-MM-DD)") from None
+
+
+@click.command()
+@click.argument("negotiation", type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    help="The agreement: .yaml (the next round's base), .docx, .pdf or .html "
+    "(default: YAML on screen).",
+)
+@format_option("agreement")
+@as_of_option
+@click.option(
+    "--redline",
+    is_flag=True,
+    help="The ratification blackline: every clause, each TA's changes marked against the base.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 2) while any clause is still open.")
+@click.option(
+    "--id", "agreement_id", help="The new agreement's id (default: the base's, new year)."
+)
+@click.option("--title", help="Its title (default: the base's, with the new year).")
+@click.option("--effective", help="Effective date (default: the day after the base expires).")
+@click.option("--expires", help="Expiry date (default: as long a term as the base's).")
+@templates_option
+@paper_option
+def command(
+    negotiation: str,
+    output: str | None,
+    fmt: str | None,
+    as_of: str | None,
+    redline: bool,
+    strict: bool,
+    agreement_id: str | None,
+    title: str | None,
+    effective: str | None,
+    expires: str | None,
+    templates: str | None,
+    paper: str,
+) -> None:
+    """Write the conformed agreement: the base with every signed TA applied."""
+    from contracttools.conformed import conformed_agreement
+    from contracttools.negotiation import moment
+    from contracttools.printing import blackline, conformed_printing
+    from contracttools.writers.table import Options
+
+    kind = "blackline" if redline else "agreement"
+    fmt = output_format(kind, output, fmt, "html" if redline else "yaml")
+    loaded = load_negotiation_arg(negotiation, "conform")
+    at = moment(loaded, parse_as_of(loaded, as_of))
+    agreement, done = conformed_agreement(
+        loaded,
+        at,
+        agreement_id,
+        title,
+        _day(effective, "--effective"),
+        _day(expires, "--expires"),
+    )
+    start, end = agreement.effective, agreement.expires
+    if start is not None and end is not None and end <= start:
+        raise click.UsageError(
+            f"--expires {agreement.expires}: not after the effective date {agreement.effective}"
+        )
+    made = (
+        blackline(loaded, agreement, done, at)
+        if redline
+        else conformed_printing(loaded, agreement, done, at)
+    )
+    lines = [
+        f"open: {o.number} {o.title} ({o.status}): "
+        + "; ".join(f"{who}: {words}" for who, words in o.positions)
+        for o in made.outstanding
+    ]
+    if strict and lines:
+        count = len(lines)
+        raise OpenItems(
+            [
+                *lines,
+                f"--strict: {count} clause{'s' if count != 1 else ''} still open; nothing written",
+            ]
+        )
+    for line in lines:
+        click.echo(line, err=True)
+    options = Options(
+        paper=paper, templates=templates_path(templates), author=made.author, when=made.when
+    )
+    document = agreement if fmt == "yaml" else made
+    write_document(kind, fmt, document, options, output, (negotiation,))
+    if output:
+        what = "ratification blackline" if redline else "conformed agreement"
+        click.echo(
+            f"wrote {output}: {what} {agreement.id}, {len(done.agreed)} TAs applied, "
+            f"{len(lines)} open items not applied",
+            err=True,
+        )

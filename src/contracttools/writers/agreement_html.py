@@ -1,0 +1,56 @@
+"""Agreements as HTML and PDF: a clean printing, or the ratification blackline.
+
+One template, `agreement.html.j2` (with `agreement.css`): title page, contents (page
+numbers in PDF), the TA index and open items of a conformed text, then every clause,
+headings by depth, schedules as tables.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from contracttools.model import Agreement
+from contracttools.printing import (
+    Printing,
+    as_printing,
+    first_anchors,
+    heading_spans,
+    plain_heading,
+)
+from contracttools.redline import ClauseChange
+
+if TYPE_CHECKING:
+    from contracttools.writers.table import Options
+
+TOC_LEVELS = 2
+"""Articles and sections are listed in the contents."""
+
+
+def write_html(document: Agreement | Printing, options: Options) -> str:
+    """Return the agreement as an HTML document."""
+    from contracttools.templating import environment
+
+    printing = as_printing(document)
+    template = environment(options.templates).get_template("agreement.html.j2")
+    stamps = printing.stamps or {}
+
+    def stamp(change: ClauseChange) -> str:
+        found = stamps.get(change.ref.id)
+        return found.author if found is not None else ""
+
+    return template.render(
+        printing=printing,
+        clauses=first_anchors(printing),
+        paper=options.paper,
+        toc_levels=TOC_LEVELS,
+        heading=heading_spans,
+        plain_heading=plain_heading,
+        stamp=stamp,
+    )
+
+
+def write_pdf(document: Agreement | Printing, options: Options) -> bytes:
+    """Return the agreement as a PDF (the HTML document laid out by WeasyPrint)."""
+    from contracttools.writers.table import pdf_of
+
+    return pdf_of(write_html(document, options), options.templates)
