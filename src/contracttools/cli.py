@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from contracttools import __version__
-from contracttools.commands import check, diff, git_diff, packet, summary, templates
+from contracttools.commands import check, diff, git_diff, import_, packet, summary, templates
 from contracttools.errors import ContractToolsError
 
 
@@ -40,6 +40,7 @@ main.add_command(packet.command, "packet")
 main.add_command(summary.command, "summary")
 main.add_command(templates.command, "templates")
 main.add_command(git_diff.command, "git-diff")
+main.add_command(import_.command, "import")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
