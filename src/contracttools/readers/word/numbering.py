@@ -86,6 +86,7 @@ class Numbering:
     def __init__(self, root: Any | None, styles: Styles) -> None:
         self.abstracts: dict[int, dict[int, Level]] = {}
         self.instances: dict[int, Instance] = {}
+        self._levels: dict[tuple[int, int], Level | None] = {}
         self.style_levels: dict[str, tuple[int, int]] = {}
         """Paragraph style -> (numId, ilvl) from a level's pStyle link."""
         if root is None:
@@ -136,6 +137,12 @@ class Numbering:
 
     def level(self, num_id: int, ilvl: int) -> Level | None:
         """Return the definition of a level as a list instance has it."""
+        key = (num_id, ilvl)
+        if key not in self._levels:
+            self._levels[key] = self._level(num_id, ilvl)
+        return self._levels[key]
+
+    def _level(self, num_id: int, ilvl: int) -> Level | None:
         instance = self.instances.get(num_id)
         if instance is None:
             return None
