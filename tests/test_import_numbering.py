@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from contracttools.readers.word import read_word
-from contracttools.readers.word.numbering import format_number
+from contracttools.readers.word.formats import format_number
 from tests.wordfixtures import abstract, level, make_docx, num, p, style
 
 OUTLINE = abstract(

@@ -136,9 +136,9 @@ def test_underline_that_is_formatting_is_not_taken_for_changes(tmp_path: Path) -
     assert not out.exists()
 
 
-def _packet(tmp_path: Path, proposal: str, name: str) -> Path:
+def _packet(tmp_path: Path, proposal: str, name: str, *options: str) -> Path:
     out = tmp_path / name
-    code, output = invoke("packet", str(SAMPLES / proposal), "-o", str(out))
+    code, output = invoke("packet", str(SAMPLES / proposal), "-o", str(out), *options)
     assert code == 0, output
     return out
 
@@ -149,13 +149,16 @@ def _language(text: str | None) -> list[str]:
     return [block.text for block in parse_body(text or "")]
 
 
-def test_a_packet_comes_back_as_its_items(tmp_path: Path) -> None:
-    packet = _packet(tmp_path, "01-guild-1.yaml", "guild-1.docx")
+@pytest.mark.parametrize(
+    ("redline", "marks"), [("tracked", "tracked"), ("visual", "underline-strike")]
+)
+def test_a_packet_comes_back_as_its_items(tmp_path: Path, redline: str, marks: str) -> None:
+    packet = _packet(tmp_path, "01-guild-1.yaml", "guild-1.docx", "--redline", redline)
     out = tmp_path / "guild-1.yaml"
     code, output = invoke(
         "import", str(packet), "--amends", str(SAMPLES / "agreement-2020.yaml"),
         "--party", "guild", "--number", "1", "--passed-at", "2023-03-20T10:00:00-07:00",
-        "-o", str(out),
+        "--marks", marks, "-o", str(out),
     )  # fmt: skip
     assert code == 0, output
     sent = load_proposal(SAMPLES / "01-guild-1.yaml")

@@ -17,7 +17,9 @@ from contracttools.readers.source import Note, Piece, Source
 
 _COLUMNS = re.compile(r"\s{3,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BOLD = re.compile(r"^\*\*(.+?)\*\*")
+_BOLD = re.compile(r"^(\S+\s+)?\*\*(.+?)\*\*")
+_STRONG = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_TAGS = re.compile(r"</?(?:span|b|i|u|em|strong|br)\b[^>]*>", re.IGNORECASE)
 _LABEL = re.compile(r"^\(?[0-9a-zA-Z]{1,4}\)\s")
 
 
@@ -111,10 +113,10 @@ def _paragraph(lines: list[str], where: str, source: int) -> Piece:
     lead = ""
     bold = _BOLD.match(text)
     if bold:
-        lead = bold.group(1)
-        text = lead + text[bold.end() :]
-        if text == lead:
-            lead = text
+        lead = (bold.group(1) or "") + bold.group(2)
+    if "**" in text or "__" in text or "<" in text:
+        text = _TAGS.sub("", _STRONG.sub(lambda m: m.group(1) or m.group(2), text))
+        lead = _TAGS.sub("", lead)
     return Piece(where, source, text=text, lead=lead)
 
 

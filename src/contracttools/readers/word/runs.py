@@ -157,6 +157,8 @@ class ParagraphReader:
                 if on(rpr.find(f"{W}strike")) or on(rpr.find(f"{W}dstrike")):
                     deleted = True
                     self.changes.count += 1
+                if (inserted or deleted) and _is_cue(run):
+                    return
         fields = self.changes.fields
         for child in run:
             tag = child.tag
@@ -197,6 +199,14 @@ class ParagraphReader:
         if style is not None and self.styles.resolve(style.get(f"{W}val"), "bold") is not None:
             return bool(self.styles.resolve(style.get(f"{W}val"), "bold"))
         return inherited
+
+
+_CUES = {"[+", "+]", "[-", "-]", "[+row]", "[-row]"}
+"""Text cues typed around marked changes (as our own visual redlines carry them)."""
+
+
+def _is_cue(run: Any) -> bool:
+    return "".join(t.text or "" for t in run.iter(_T)).strip() in _CUES
 
 
 def _val(element: Any | None) -> int | None:
