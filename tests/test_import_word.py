@@ -10,7 +10,7 @@ from contracttools.readers import load_agreement
 from contracttools.readers.word import read_word
 from tests.conftest import invoke
 from tests.test_import_numbering import HEADING_STYLES, OUTLINE
-from tests.wordfixtures import dele, ins, make_docx, num, p, r, table, tc, tr
+from tests.wordfixtures import AUTHOR, dele, ins, make_docx, num, p, r, table, tc, tr
 
 AUTO = OUTLINE + num(1, 1)
 
@@ -249,3 +249,23 @@ def test_like_keeps_the_ids_of_the_earlier_version(tmp_path: Path) -> None:
     assert code == 0, output
     ids = [c.id for c, _ in load_agreement(out).walk()]
     assert ids == ["preamble", "pay", "pay.schedule", "wages.overtime", "time", "hours.normal-week"]
+
+
+def test_tracked_rows_and_cells_and_irregular_tables(tmp_path: Path) -> None:
+    inserted_cell = tc(p("$26.00")).replace("<w:tcPr>", f"<w:tcPr><w:cellIns w:id='3' {AUTHOR}/>")
+    schedule = table(
+        tr("Classification", "2023", header=True),
+        tr("Clerk", "$20.00"),
+        tr("Driver", "$24.00", mark="del"),
+        tr("Guard", "$22.00", mark="ins"),
+        tr("Cook", "$21.00", inserted_cell),
+    )
+    body = p("ARTICLE 1 WAGES") + p("1.1 Schedule") + schedule
+    source = read_word(str(make_docx(tmp_path / "rows.docx", body)))
+    before = next(x.rows for x in source.original if x.rows)
+    after = next(x.rows for x in source.changed if x.rows)
+    assert [row[0] for row in before] == ["Classification", "Clerk", "Driver", "Cook"]
+    assert [row[0] for row in after] == ["Classification", "Clerk", "Guard", "Cook"]
+    assert after[-1] == ("Cook", "$21.00", "$26.00")
+    assert after[1] == ("Clerk", "$20.00", "")
+    assert any("rows of different lengths" in note.message for note in source.notes)

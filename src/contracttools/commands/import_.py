@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from contracttools.readers.source import Note, Source
 
 READABLE = (".docx", ".pdf", ".txt", ".text", ".md", ".markdown")
+PROGRESS_FROM = 2000
+"""Paragraphs and tables from which reading a Word file shows a progress bar (on a terminal)."""
 SHOWN_NOTES = 25
 """How many uncertain points the report lists before it counts the rest."""
 
@@ -138,14 +142,21 @@ def _read(file: str, extension: str, marks: str) -> Source:
         from contracttools.readers.plain import read_text_file
 
         return read_text_file(file)
-    from contracttools.readers.word import read_word, size
+    from contracttools.readers.word import read_word
 
-    if not sys.stderr.isatty() or os.path.getsize(file) < 200_000:
+    if not sys.stderr.isatty():
         return read_word(file, marks)
-    with click.progressbar(
-        length=size(file), label=f"Reading {os.path.basename(file)}", file=sys.stderr
-    ) as bar:
-        return read_word(file, marks, bar.update)
+    with ExitStack() as stack:
+
+        def bar(total: int) -> Callable[[int], object]:
+            if total < PROGRESS_FROM:
+                return lambda _: None
+            shown = click.progressbar(
+                length=total, label=f"Reading {os.path.basename(file)}", file=sys.stderr
+            )
+            return stack.enter_context(shown).update
+
+        return read_word(file, marks, bar)
 
 
 def _report(

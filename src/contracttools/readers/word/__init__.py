@@ -19,11 +19,14 @@ MARKS = ("tracked", "underline-strike")
 
 
 def read_word(
-    path: str, marks: str = "tracked", progress: Callable[[int], object] | None = None
+    path: str,
+    marks: str = "tracked",
+    progress: Callable[[int], Callable[[int], object]] | None = None,
 ) -> Source:
     """Read a .docx: its paragraphs and tables in both readings, and what was uncertain.
 
-    `progress` is called with 1 for each paragraph or table read (see `size`).
+    `progress`, when given, is called once with how many blocks the body has; the
+    function it returns is called with 1 for each block read.
     """
     package = open_package(path)
     styles = Styles(package.styles)
@@ -48,11 +51,4 @@ def read_word(
     )
 
 
-def size(path: str) -> int:
-    """Return roughly how many paragraphs and tables a .docx has (for a progress bar)."""
-    package = open_package(path)
-    body = package.document.find(f"{W}body")
-    return len(body.findall(f"{W}p")) + len(body.findall(f"{W}tbl")) if body is not None else 0
-
-
-__all__ = ["MARKS", "read_word", "size"]
+__all__ = ["MARKS", "read_word"]

@@ -64,9 +64,15 @@ class Reading:
     """Builds one reading ('original' or 'changed') of the body as pieces."""
 
     def __init__(
-        self, which: str, styles: Styles, numbering: Numbering, title: Callable[[str], None]
+        self,
+        which: str,
+        styles: Styles,
+        numbering: Numbering,
+        title: Callable[[str], None],
+        notes: list[Note] | None = None,
     ) -> None:
         self.which = which
+        self.notes = notes
         self.styles = styles
         self.numbering = numbering
         self.counter = Counter(numbering)
@@ -78,6 +84,14 @@ class Reading:
         if block.table is not None:
             self._flush()
             rows = block.table.rows(self.which)
+            if rows and self.notes is not None and block.table.irregular(self.which):
+                self.notes.append(
+                    Note(
+                        f"table before paragraph {block.number}",
+                        "rows of different lengths (merged or missing cells): filled with "
+                        "empty cells; check the columns",
+                    )
+                )
             if rows:
                 self.pieces.append(
                     Piece(
@@ -174,18 +188,19 @@ def read_body(
     numbering: Numbering,
     marks: str,
     notes: list[Note],
-    progress: Callable[[int], object] | None = None,
+    progress: Callable[[int], Callable[[int], object]] | None = None,
 ) -> tuple[list[Piece], list[Piece], Changes, str]:
     """Return the original and changed readings of a body, the changes seen and the title."""
     changes = Changes()
     reader = ParagraphReader(styles, marks, changes)
     titles: list[str] = []
     original = Reading("original", styles, numbering, titles.append)
-    changed = Reading("changed", styles, numbering, lambda _: None)
+    changed = Reading("changed", styles, numbering, lambda _: None, notes)
+    advance = progress(len(body)) if progress is not None else None
     for block in blocks(body, reader, notes):
         original.add(block)
         changed.add(block)
-        if progress is not None:
-            progress(1)
+        if advance is not None:
+            advance(1)
     title = titles[0] if titles else ""
     return original.finish(), changed.finish(), changes, title

@@ -1,6 +1,7 @@
 """Word tables as the rows of a pipe table.
 
-A cell spanning several grid columns (`w:gridSpan`) fills the first and leaves the rest
+Cells inserted or deleted as tracked changes (`w:cellIns`, `w:cellDel`) belong to one
+reading.  A cell spanning several grid columns (`w:gridSpan`) fills the first and leaves the rest
 empty, and so does a cell merged into the one above (`w:vMerge`), so that every row has
 as many cells as the grid.  A cell's paragraphs are joined into one line.  The rows
 marked to repeat as the header (`w:tblHeader`) become the one header row; a table with
@@ -28,6 +29,11 @@ class Table:
 
     original: list[tuple[Row, bool]] = field(default_factory=list)
     changed: list[tuple[Row, bool]] = field(default_factory=list)
+
+    def irregular(self, which: str) -> bool:
+        """Return whether a reading's rows differ in length (and were padded to the widest)."""
+        rows = self.original if which == "original" else self.changed
+        return len({len(row) for row, _ in rows}) > 1
 
     @property
     def header(self) -> int:
@@ -79,13 +85,27 @@ def read_table(element: Any, reader: ParagraphReader) -> Table:
                 vmerge = tcpr.find(f"{W}vMerge")
                 merged = vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue"
             before, after = ("", "") if merged else _cell(tc, reader)
-            original.extend([before, *[""] * (span - 1)])
-            changed.extend([after, *[""] * (span - 1)])
+            cell_mark = _cell_mark(tcpr)
+            if cell_mark != "ins":
+                original.extend([before, *[""] * (span - 1)])
+            if cell_mark != "del":
+                changed.extend([after, *[""] * (span - 1)])
         if mark != "ins":
             table.original.append((tuple(original), head))
         if mark != "del":
             table.changed.append((tuple(changed), head))
     return table
+
+
+def _cell_mark(tcpr: Any | None) -> str | None:
+    """Return 'ins' or 'del' for a cell inserted or deleted as a tracked change."""
+    if tcpr is None:
+        return None
+    if tcpr.find(f"{W}cellIns") is not None:
+        return "ins"
+    if tcpr.find(f"{W}cellDel") is not None:
+        return "del"
+    return None
 
 
 def _cell(tc: Any, reader: ParagraphReader) -> tuple[str, str]:
