@@ -99,3 +99,26 @@ def test_word_round_trip_keeps_numbers_titles_and_texts(
     assert isinstance(imported, Agreement)
     assert _read(imported) == _expected(articles)
     assert len(set(imported.by_id)) == len(list(imported.walk()))
+
+
+def test_the_sample_agreement_comes_back_from_our_own_word_output(tmp_path: Path) -> None:
+    from contracttools.importing.proposal import wording
+    from contracttools.readers import load_agreement
+    from tests.conftest import SAMPLES, invoke
+
+    agreement = SAMPLES / "agreement-2020.yaml"
+    word = tmp_path / "agreement.docx"
+    code, output = invoke("diff", str(agreement), str(agreement), "--all", "-o", str(word))
+    assert code == 0, output
+    out = tmp_path / "agreement.yaml"
+    code, output = invoke("import", str(word), "--like", str(agreement), "-o", str(out))
+    assert code == 0, output
+
+    def clauses(loaded: Agreement) -> list[tuple[object, ...]]:
+        return [
+            (c.id, c.number, c.title, wording(c), depth)
+            for c, depth in loaded.walk()
+            if c.id not in ("preamble", "changed-clauses")  # the redline's own pages
+        ]
+
+    assert clauses(load_agreement(out)) == clauses(load_agreement(agreement))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contracttools.body import Table
 from contracttools.importing.ids import IdMaker, entries, key, pair, slug
 from contracttools.importing.tree import Built
 from contracttools.model import Agreement, Clause, Item
@@ -30,7 +31,16 @@ class Outcome:
 
 
 def _same(a: Clause, b: Clause) -> bool:
-    return a.blocks == b.blocks and key("", a.title) == key("", b.title)
+    return wording(a) == wording(b) and key("", a.title) == key("", b.title)
+
+
+def wording(clause: Clause) -> tuple[object, ...]:
+    """Return what a clause says, paragraph by paragraph and cell by cell, emphasis aside.
+
+    A Word document and a YAML file can set the same words with different emphasis; only
+    the words are compared.
+    """
+    return tuple(b.rows if isinstance(b, Table) else b.text for b in clause.blocks)
 
 
 def compare_readings(
@@ -55,7 +65,7 @@ def compare_readings(
     matched = differing = 0
     for cid, paired in to_base.items():
         matched += 1
-        if original.agreement.by_id[cid].blocks != base.by_id[paired].blocks:
+        if wording(original.agreement.by_id[cid]) != wording(base.by_id[paired]):
             differing += 1
             notes.append(
                 Note(

@@ -2,8 +2,9 @@
 
 Headings nest by the shape of their numbers: a shape seen before closes every clause
 opened since its last use; a new shape opens a level below the current one; within one
-family (dotted numbers, heading styles) a shallower rank closes deeper ones.  Text
-before the first heading is the preamble.
+family (dotted numbers) a shallower rank closes deeper ones.  An unnumbered heading sits
+at its heading style's level, and never holds numbered clauses.  Text before the first
+heading is the preamble.
 """
 
 from __future__ import annotations
@@ -115,12 +116,19 @@ def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]
     )
     if heading.body:
         draft.blocks.append(escape(heading.body))
-    signatures = [d.signature for d in stack]
-    if heading.signature in signatures:
-        del stack[signatures.index(heading.signature) :]
+    if heading.signature[0] == "style":
+        # An unnumbered heading sits at its style's level.
+        del stack[heading.rank :]
     else:
-        while stack and _closes(stack[-1], heading.signature, heading.rank):
+        # A numbered heading never nests under an unnumbered one ("Standard Terms").
+        while stack and stack[-1].signature[0] == "style":
             stack.pop()
+        signatures = [d.signature for d in stack]
+        if heading.signature in signatures:
+            del stack[signatures.index(heading.signature) :]
+        else:
+            while stack and _closes(stack[-1], heading.signature, heading.rank):
+                stack.pop()
     (stack[-1].children if stack else roots).append(draft)
     stack.append(draft)
     return draft
