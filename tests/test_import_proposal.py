@@ -268,3 +268,19 @@ def test_proposal_options_go_together(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 2 and "time zone" in output
     assert load_agreement(_agreement(tmp_path)).id == "base"
+
+
+def test_a_pdf_packet_comes_back_as_the_word_one_does(tmp_path: Path) -> None:
+    results = []
+    for extension in ("docx", "pdf"):
+        packet = _packet(tmp_path, "01-guild-1.yaml", f"guild-1.{extension}")
+        out = tmp_path / f"from-{extension}.yaml"
+        code, output = invoke(
+            "import", str(packet), "--amends", str(SAMPLES / "agreement-2020.yaml"),
+            "--party", "guild", "--number", "1", "--passed-at", "2023-03-20T10:00:00-07:00",
+            "-o", str(out),
+        )  # fmt: skip
+        assert code == 0, output
+        results.append(out.read_text(encoding="utf-8"))
+    assert results[0] == results[1]
+    assert "running header or footer" in output

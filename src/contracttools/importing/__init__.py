@@ -64,6 +64,8 @@ def import_proposal(
     else:
         if not source.changes:
             what = "underlined or struck text" if marks == "underline-strike" else "tracked changes"
+            if not source.path.lower().endswith(".docx"):
+                what = "changes marked as [+inserted+] and [-deleted-] text"
             raise InputProblem(source.path, f"the document has no {what}; nothing to propose")
         original = build(source.original, base.id, base.title)
         changed = build(source.changed, base.id, base.title)

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import replace
 
 from contracttools.errors import InputProblem
 from contracttools.readers.plain import read_pages
@@ -60,9 +61,7 @@ def read_pdf(path: str) -> Source:
         )
     kept, notes = strip_running(pages)
     source = read_pages(path, kept, markdown=False)
-    return Source(
-        source.path, source.original, source.changed, (*notes, *source.notes), source.title
-    )
+    return replace(source, notes=(*notes, *source.notes))
 
 
 def _shape(line: str) -> str:
@@ -80,23 +79,26 @@ def strip_running(pages: list[str]) -> tuple[list[str], list[Note]]:
     running = {shape for shape, count in edges.items() if count >= threshold}
     notes: list[Note] = []
     dropped: Counter[str] = Counter()
+    example: dict[str, str] = {}
     kept_pages = []
     for lines in split:
         positions = [i for i, line in enumerate(lines) if line.strip()]
         edge = set(positions[:EDGE] + positions[-EDGE:])
         kept = []
         for i, line in enumerate(lines):
-            if i in edge and (_shape(line) in running or _PAGE_NUMBER.match(line.strip())):
-                dropped[" ".join(line.split()) if _shape(line) in running else "page numbers"] += 1
+            shape = _shape(line)
+            if i in edge and (shape in running or _PAGE_NUMBER.match(line.strip())):
+                if shape in running:
+                    dropped[shape] += 1
+                    example.setdefault(shape, " ".join(line.split()))
                 continue
             kept.append(line)
         kept_pages.append("\n".join(kept))
-    for text, count in dropped.items():
-        if text != "page numbers":
-            notes.append(
-                Note(
-                    "every page",
-                    f"dropped '{text[:60]}' as a running header or footer ({count} pages)",
-                )
+    for shape, count in dropped.items():
+        notes.append(
+            Note(
+                "every page" if count == len(pages) else f"{count} of {len(pages)} pages",
+                f"dropped '{example[shape][:60]}' as a running header or footer",
             )
+        )
     return kept_pages, notes
