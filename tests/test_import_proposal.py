@@ -284,3 +284,23 @@ def test_a_pdf_packet_comes_back_as_the_word_one_does(tmp_path: Path) -> None:
         results.append(out.read_text(encoding="utf-8"))
     assert results[0] == results[1]
     assert "running header or footer" in output
+
+
+def test_a_retitled_clause_is_amended_with_its_title(tmp_path: Path) -> None:
+    agreement = _agreement(tmp_path)
+    body = (
+        p("ARTICLE 1 WAGES")
+        + p("1.1 ", dele("Rates"), ins("Hourly Rates"))
+        + p("The rate is ten dollars an hour.")
+        + p("1.2 Hours")
+        + p("The week is forty hours.")
+    )
+    document = make_docx(tmp_path / "retitle.docx", body)
+    out = tmp_path / "union-2.yaml"
+    code, output = invoke(
+        "import", str(document), "--amends", str(agreement), *PASSED, "-o", str(out)
+    )
+    assert code == 0, output
+    [item] = load_proposal(out).items
+    assert (item.clause, item.action, item.title) == ("wages.rates", "amend", "Hourly Rates")
+    assert item.text == "The rate is ten dollars an hour.\n"

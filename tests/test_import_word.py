@@ -269,3 +269,30 @@ def test_tracked_rows_and_cells_and_irregular_tables(tmp_path: Path) -> None:
     assert after[-1] == ("Cook", "$21.00", "$26.00")
     assert after[1] == ("Clerk", "$20.00", "")
     assert any("rows of different lengths" in note.message for note in source.notes)
+
+
+def test_toc_content_control_is_left_out(tmp_path: Path) -> None:
+    toc = (
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/>"
+        f"</w:docPartObj></w:sdtPr><w:sdtContent>{p('Contents')}{p('ARTICLE 1 WAGES 3')}"
+        "</w:sdtContent></w:sdt>"
+    )
+    body = toc + p("ARTICLE 1 WAGES") + p("Pay is weekly.")
+    agreement = agreement_of(make_docx(tmp_path / "toc.docx", body))
+    assert outline(agreement) == [(0, "ARTICLE 1", "WAGES")]
+    assert agreement.by_id["wages"].text == "Pay is weekly.\n"
+
+
+def test_a_damaged_part_is_named(tmp_path: Path) -> None:
+    import zipfile
+
+    good = make_docx(tmp_path / "good.docx", p("ARTICLE 1 WAGES"))
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, data[:200] if info.filename == "word/document.xml" else data)
+    code, output = invoke("import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    assert code == 2
+    assert output.startswith(f"{bad}: is corrupt: word/document.xml:")
+    assert not (tmp_path / "out.yaml").exists()

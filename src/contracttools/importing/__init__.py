@@ -29,7 +29,7 @@ class Imported:
 
 def import_agreement(source: Source, agreement_id: str, like: Agreement | None = None) -> Imported:
     """Return the agreement a document holds (its text with every change made)."""
-    title = source.title or agreement_id
+    title = source.title or _first_line(source) or agreement_id
     built = build(source.changed, slug(agreement_id, 8) or "agreement", title)
     notes = [*source.notes, *built.notes]
     agreement = built.agreement
@@ -46,6 +46,17 @@ def import_agreement(source: Source, agreement_id: str, like: Agreement | None =
             )
         )
     return Imported(agreement, tuple(notes))
+
+
+def _first_line(source: Source) -> str:
+    """Return the document's first paragraph when it reads as a title and is no heading."""
+    from contracttools.importing.headings import find_heading
+    from contracttools.readers.numbers import title_like
+
+    first = next((p for p in source.changed if not p.is_table), None)
+    if first is None or find_heading(first) is not None or not title_like(first.text):
+        return ""
+    return first.text
 
 
 def import_proposal(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from contracttools.importing.headings import Heading, Signature, find_heading, title_like
+from contracttools.importing.headings import Heading, find_heading
 from contracttools.importing.ids import IdMaker
 from contracttools.model import Agreement, Clause
+from contracttools.readers.numbers import Signature, title_like
 from contracttools.readers.source import Note, Piece
 
 _MARKUP = re.compile(r"([\\*_`|])")

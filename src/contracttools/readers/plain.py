@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from contracttools.errors import InputProblem
-from contracttools.importing.headings import split_number, title_like
+from contracttools.readers.numbers import split_number, title_like
 from contracttools.readers.source import Piece, Source
 
 _COLUMNS = re.compile(r"\s{3,}")
