@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from contracttools.body import Table
 from contracttools.importing.ids import IdMaker, key, slug
 from contracttools.importing.tree import escape, pipe_table
 from contracttools.model import ACTION_LABELS, Agreement, Clause, Item
@@ -99,6 +100,16 @@ def items(
                 )
             )
             continue
+        if action == "amend" and index in before:
+            was = Clause("", "", "", "\n\n".join(before[index].blocks))
+            if _wording(was) != _wording(clause):
+                notes.append(
+                    Note(
+                        section.where,
+                        f"item {index}: the text before the changes differs from the "
+                        f"agreement's {clause.number} {clause.title}",
+                    )
+                )
         if action == "amend" and text.strip():
             if moved:
                 parent, follows = place(number, base)
@@ -119,6 +130,10 @@ def items(
         else:
             found.append(Item(clause.id, action))
     return found
+
+
+def _wording(clause: Clause) -> tuple[object, ...]:
+    return tuple(b.rows if isinstance(b, Table) else b.text for b in clause.blocks)
 
 
 def _concept(text: str) -> str:
