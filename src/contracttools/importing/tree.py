@@ -18,11 +18,16 @@ from contracttools.model import Agreement, Clause
 from contracttools.readers.numbers import Signature, title_like
 from contracttools.readers.source import Note, Piece
 
-_MARKUP = re.compile(r"([\\*_`|])")
+_MARKUP = re.compile(r"([*|])")
 
 
 def escape(text: str) -> str:
-    """Return text with the characters the body format reads as markup escaped."""
+    """Return text with the characters the body format reads as markup escaped.
+
+    The body format's only markup is emphasis with asterisks and pipe tables, so a
+    literal `*` or `|` is written `\\*`, `\\|`; underscores, backticks and other
+    backslashes are text as typed (docs/format.md).
+    """
     return _MARKUP.sub(r"\\\1", text)
 
 
