@@ -296,3 +296,20 @@ def test_a_damaged_part_is_named(tmp_path: Path) -> None:
     assert code == 2
     assert output.startswith(f"{bad}: is corrupt: word/document.xml:")
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_articles_numbered_in_words(tmp_path: Path) -> None:
+    from tests.wordfixtures import abstract, level
+
+    words = abstract(
+        2,
+        level(0, "cardinalText", "ARTICLE %1"),
+        level(1, "decimal", "Section %1.%2", extra="<w:isLgl/>"),
+    ) + num(2, 2)
+    body = "".join(p("Title", num=2, ilvl=0) for _ in range(20))
+    body += p("Wages", num=2, ilvl=0) + p("Rates", num=2, ilvl=1)
+    agreement = agreement_of(make_docx(tmp_path / "words.docx", body, words))
+    assert outline(agreement)[-2:] == [
+        (0, "ARTICLE Twenty-one", "Wages"),
+        (1, "Section 21.1", "Rates"),
+    ]

@@ -12,8 +12,15 @@ KEYWORDS = (
     "article|section|sec\\.|§|part|chapter|schedule|appendix|exhibit|annex|addendum|"
     "attachment|rule|artikel|article|artículo|articolo|abschnitt"
 )
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER_WORDS = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}))?|"
+    rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITS})"
+)
+"""Numbers in words, as "ARTICLE TWENTY-ONE" (Word's cardinalText numbering)."""
 _KEYWORD = re.compile(
-    rf"^(?P<kw>{KEYWORDS})\s*(?P<num>(?:[0-9]+[A-Za-z]?(?:[.-][0-9A-Za-z]+)*|[IVXLCDM]+|[A-Z]))"
+    rf"^(?P<kw>{KEYWORDS})\s*(?P<num>(?:[0-9]+[A-Za-z]?(?:[.-][0-9A-Za-z]+)*|{NUMBER_WORDS}\b|"
+    r"[IVXLCDM]+|[A-Z]))"
     r"(?P<dot>\.?)(?=[\s:.\u2013\u2014-]|$)",
     re.IGNORECASE,
 )
@@ -34,7 +41,9 @@ def split_number(text: str) -> tuple[str, Signature, int, str] | None:
     if match:
         keyword = match.group("kw")
         number = text[: match.end()].rstrip(".")
-        parts = len(re.split(r"[.-]", match.group("num")))
+        value = match.group("num")
+        words = re.fullmatch(NUMBER_WORDS, value, re.IGNORECASE)
+        parts = 1 if words else len(re.split(r"[.-]", value))
         signature: Signature = ("keyword", keyword.lower().rstrip("."), str(parts))
         return number, signature, parts, text[match.end() :].lstrip(SEPARATOR)
     match = _DOTTED.match(text)
