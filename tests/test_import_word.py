@@ -313,3 +313,16 @@ def test_articles_numbered_in_words(tmp_path: Path) -> None:
         (0, "ARTICLE Twenty-one", "Wages"),
         (1, "Section 21.1", "Rates"),
     ]
+
+
+def test_both_readings_agree_with_pandoc_accepting_and_rejecting(tmp_path: Path) -> None:
+    import pypandoc
+
+    path = make_docx(tmp_path / "tracked.docx", TRACKED)
+    source = read_word(str(path))
+    for mode, reading in (("reject", source.original), ("accept", source.changed)):
+        shown = pypandoc.convert_file(
+            str(path), "plain", extra_args=[f"--track-changes={mode}", "--wrap=none"]
+        )
+        theirs = [" ".join(part.split()) for part in shown.split("\n\n") if part.strip()]
+        assert [piece.text for piece in reading] == theirs, mode
