@@ -53,14 +53,6 @@ def compare_readings(
     for cid, source in changed.sources.items():
         if source in by_source:
             to_original[cid] = by_source[source]
-    unpaired_new = [c for c in changed.agreement.by_id if c not in to_original]
-    if unpaired_new:
-        taken = set(to_original.values())
-        extra = pair(
-            _only(changed.agreement, unpaired_new),
-            _only(original.agreement, [c for c in original.agreement.by_id if c not in taken]),
-        )
-        to_original.update(extra)
     found: list[Item] = []
     matched = differing = 0
     for cid, paired in to_base.items():
@@ -143,14 +135,6 @@ def compare_readings(
             found.append(Item(gone_id, "delete"))
         gone.append(deleted)
     return Outcome(found, matched, differing)
-
-
-def _only(agreement: Agreement, ids: list[str]) -> Agreement:
-    wanted = set(ids)
-    clauses = tuple(
-        Clause(c.id, c.number, c.title, c.text) for c, _ in agreement.walk() if c.id in wanted
-    )
-    return Agreement(agreement.id, agreement.title, clauses)
 
 
 def _label(clause: Clause) -> str:
