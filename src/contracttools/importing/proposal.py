@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracttools.body import Table
-from contracttools.importing.ids import IdMaker, entries, key, pair, slug
+from contracttools.importing.ids import IdMaker, key, pair, slug
 from contracttools.importing.tree import Built
 from contracttools.model import Agreement, Clause, Item
 from contracttools.readers.source import Note
@@ -82,11 +82,19 @@ def compare_readings(
             old = original.agreement.by_id[old_id] if old_id else None
             if old is not None and not _same(old, clause):
                 retitled = key("", old.title) != key("", clause.title)
+                if not clause.text and old.text:
+                    notes.append(
+                        Note(
+                            changed.wheres[clause.id],
+                            f"all the text of {_label(clause)} was deleted but not its heading: "
+                            "amended to '(no text)'",
+                        )
+                    )
                 found.append(
                     Item(
                         base_id,
                         "amend",
-                        clause.text or base.by_id[base_id].text or "(no text)\n",
+                        clause.text or "(no text)\n",
                         title=clause.title if retitled else None,
                     )
                 )
@@ -141,4 +149,4 @@ def _label(clause: Clause) -> str:
     return " ".join(part for part in (clause.number, clause.title) if part) or clause.id
 
 
-__all__ = ["Outcome", "compare_readings", "entries"]
+__all__ = ["Outcome", "compare_readings", "wording"]
