@@ -19,6 +19,7 @@ from contracttools.commands import (
     diff,
     git_diff,
     history,
+    import_,
     packet,
     render,
     summary,
@@ -61,6 +62,7 @@ main.add_command(history.command, "history")
 main.add_command(book.command, "book")
 main.add_command(conform.command, "conform")
 main.add_command(render.command, "render")
+main.add_command(import_.command, "import")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -8,6 +8,7 @@ an equal model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,7 +27,7 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
-_UNSAFE_IN_BLOCK = set("\r\t\x85\u2028\u2029\ufeff")
+_NOT_IN_BLOCK = re.compile("[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]| \n| $")
 _RESOLVER = Resolver()
 
 
@@ -53,13 +54,12 @@ def _text(dumper: _Dumper, value: str) -> yaml.ScalarNode:
 
 
 def _fits_block(value: str) -> bool:
-    """Return whether a literal block holds the text exactly (and the reader accepts it)."""
-    if any(ch in _UNSAFE_IN_BLOCK or (ord(ch) < 32 and ch != "\n") for ch in value):
-        return False
-    lines = value.split("\n")
-    # Trailing spaces force quoting in PyYAML; a leading space on the first line needs an
-    # indentation indicator, which hand editors stumble on.
-    return not any(line.endswith(" ") for line in lines) and not value.startswith(" ")
+    """Return whether a literal block holds the text exactly (and the reader accepts it).
+
+    Trailing spaces force quoting in PyYAML; a leading space on the first line needs an
+    indentation indicator, which hand editors stumble on.
+    """
+    return _NOT_IN_BLOCK.search(value) is None and not value.startswith(" ")
 
 
 def _plain(dumper: _Dumper, value: _Plain) -> yaml.ScalarNode:

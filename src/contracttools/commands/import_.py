@@ -1,0 +1,182 @@
+"""`contracttools import FILE`: an agreement from Word, PDF, text or Markdown; with
+`--amends`, the other side's proposal read from its changes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import click
+
+from contracttools.commands.common import write_output
+
+if TYPE_CHECKING:
+    from contracttools.model import Agreement, Proposal
+    from contracttools.readers.source import Note, Source
+
+READABLE = (".docx", ".pdf", ".txt", ".text", ".md", ".markdown")
+PROGRESS_FROM = 2000
+"""Paragraphs and tables from which reading a Word file shows a progress bar (on a terminal)."""
+SHOWN_NOTES = 25
+"""How many uncertain points the report lists before it counts the rest."""
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", help="The agreement or proposal file to write (.yaml).")
+@click.option(
+    "--amends",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read the document's changes as a proposal amending this agreement file.",
+)
+@click.option("--party", help="With --amends: the party whose proposal this is.")
+@click.option("--number", type=click.IntRange(min=0), help="With --amends: the proposal's number.")
+@click.option(
+    "--passed-at",
+    help="With --amends: when it was passed, with its zone (2023-04-12T15:30:00-07:00).",
+)
+@click.option(
+    "--marks",
+    type=click.Choice(["tracked", "underline-strike"]),
+    default="tracked",
+    show_default=True,
+    help="How the changes are shown: Word's tracked changes, or typed underline (inserted) "
+    "and strikethrough (deleted), checked against the agreement's text.",
+)
+@click.option(
+    "--like",
+    type=click.Path(exists=True, dir_okay=False),
+    help="An earlier version of the agreement: clauses keep the ids they had there.",
+)
+@click.option("--id", "agreement_id", help="The agreement's id (default: from the file name).")
+def command(
+    file: str,
+    output: str | None,
+    amends: str | None,
+    party: str | None,
+    number: int | None,
+    passed_at: str | None,
+    marks: str,
+    like: str | None,
+    agreement_id: str | None,
+) -> None:
+    """Import an agreement (or, with --amends, a proposal) from .docx, .pdf, .txt or .md."""
+    from contracttools.errors import InputProblem
+    from contracttools.importing import import_agreement, import_proposal
+    from contracttools.model import Agreement, Proposal
+    from contracttools.readers import load_agreement
+    from contracttools.readers.files import load_proposal
+    from contracttools.writers.yaml import write_agreement, write_proposal
+
+    extension = os.path.splitext(file)[1].lower()
+    if extension not in READABLE:
+        raise click.UsageError(f"{file}: import reads .docx, .pdf, .txt and .md files")
+    if output is not None and os.path.splitext(output)[1].lower() not in (".yaml", ".yml"):
+        raise click.UsageError(f"-o {output}: import writes a YAML file (.yaml)")
+    if not os.path.exists(file):
+        raise InputProblem(file, "no such file")
+    moment = _proposal_options(amends, party, number, passed_at, marks)
+    if extension != ".docx" and marks != "tracked":
+        raise click.UsageError("--marks underline-strike reads Word documents only")
+    source = _read(file, extension, marks)
+    if amends is not None:
+        assert party is not None and number is not None and moment is not None
+        base = load_agreement(amends)
+        target = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
+        relative = os.path.relpath(os.path.abspath(amends), target)
+        imported = import_proposal(source, base, party, number, moment, relative, marks)
+        assert isinstance(imported.document, Proposal)
+        text = write_proposal(imported.document)
+        check_path = output or os.path.join(target, "proposal.yaml")
+        load_proposal(check_path, data=text.encode("utf-8"))
+    else:
+        previous = load_agreement(like) if like else None
+        name = agreement_id or os.path.splitext(os.path.basename(file))[0]
+        imported = import_agreement(source, name, previous)
+        assert isinstance(imported.document, Agreement)
+        text = write_agreement(imported.document)
+        load_agreement(output or "agreement.yaml", text.encode("utf-8"))
+    _report(file, imported.document, imported.notes, output)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_output(output, text, tuple(p for p in (file, amends, like) if p))
+
+
+def _proposal_options(
+    amends: str | None, party: str | None, number: int | None, passed_at: str | None, marks: str
+) -> datetime | None:
+    given = {"--party": party, "--number": number, "--passed-at": passed_at}
+    if amends is None:
+        named = [name for name, value in given.items() if value is not None]
+        if named or marks != "tracked":
+            raise click.UsageError(f"{', '.join(named) or '--marks'} goes with --amends")
+        return None
+    missing = [name for name, value in given.items() if value is None]
+    if missing:
+        raise click.UsageError(f"--amends needs {', '.join(missing)}")
+    assert passed_at is not None
+    try:
+        moment = datetime.fromisoformat(passed_at.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.UsageError(
+            f"--passed-at {passed_at}: not a date and time such as 2023-04-12T15:30:00-07:00"
+        ) from None
+    if moment.tzinfo is None:
+        raise click.UsageError(
+            f"--passed-at {passed_at}: add the time zone, e.g. {passed_at}-07:00"
+        )
+    return moment
+
+
+def _read(file: str, extension: str, marks: str) -> Source:
+    if extension == ".pdf":
+        from contracttools.readers.pdf import read_pdf
+
+        return read_pdf(file)
+    if extension != ".docx":
+        from contracttools.readers.plain import read_text_file
+
+        return read_text_file(file)
+    from contracttools.readers.word import read_word
+
+    if not sys.stderr.isatty():
+        return read_word(file, marks)
+    with ExitStack() as stack:
+
+        def bar(total: int) -> Callable[[int], object]:
+            if total < PROGRESS_FROM:
+                return lambda _: None
+            shown = click.progressbar(
+                length=total, label=f"Reading {os.path.basename(file)}", file=sys.stderr
+            )
+            return stack.enter_context(shown).update
+
+        return read_word(file, marks, bar)
+
+
+def _report(
+    file: str, document: Agreement | Proposal, notes: tuple[Note, ...], output: str | None
+) -> None:
+    from contracttools.model import Agreement
+
+    if isinstance(document, Agreement):
+        what = f"{len(document.by_id)} clauses ({len(document.clauses)} at the top level)"
+    else:
+        counts: dict[str, int] = {}
+        for item in document.items:
+            counts[item.action] = counts.get(item.action, 0) + 1
+        what = (
+            f"{len(document.items)} items ("
+            + ", ".join(f"{n} {a}" for a, n in counts.items())
+            + ")"
+        )
+    click.echo(f"imported {file}: {what}" + (f" -> {output}" if output else ""), err=True)
+    for note in notes[:SHOWN_NOTES]:
+        click.echo(f"{file}: {note.where}: {note.message}", err=True)
+    if len(notes) > SHOWN_NOTES:
+        click.echo(f"{file}: ... and {len(notes) - SHOWN_NOTES} more uncertain points", err=True)

@@ -1,0 +1,105 @@
+"""Documents as read (`contracttools.readers.source`) made into agreements and proposals.
+
+Pure: pieces and models in, models and notes out.  Finding clauses is `tree`; ids, and
+keeping an earlier version's ids, is `ids`; a document's changes as proposal items is
+`proposal` (and `packet` for a packet this tool wrote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from contracttools.errors import InputProblem
+from contracttools.importing import packet
+from contracttools.importing.ids import keep_ids, slug
+from contracttools.importing.proposal import compare_readings
+from contracttools.importing.tree import build
+from contracttools.model import Agreement, Proposal
+from contracttools.readers.source import Note, Source
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import made, and what it was unsure of."""
+
+    document: Agreement | Proposal
+    notes: tuple[Note, ...]
+
+
+def import_agreement(source: Source, agreement_id: str, like: Agreement | None = None) -> Imported:
+    """Return the agreement a document holds (its text with every change made)."""
+    title = source.title or _first_line(source) or agreement_id
+    built = build(source.changed, slug(agreement_id, 8) or "agreement", title)
+    notes = [*source.notes, *built.notes]
+    agreement = built.agreement
+    if not agreement.clauses:
+        raise InputProblem(source.path, "no text was found in the document")
+    if not any(c.id != "preamble" for c in agreement.clauses):
+        notes.append(Note("document", "no clause headings were found: all the text is one clause"))
+    if like is not None:
+        agreement, kept = keep_ids(agreement, like)
+        notes.append(
+            Note(
+                "document",
+                f"{kept} of {len(agreement.by_id)} clauses kept their ids from {like.path or like.id}",
+            )
+        )
+    return Imported(agreement, tuple(notes))
+
+
+def _first_line(source: Source) -> str:
+    """Return the document's first paragraph when it reads as a title and is no heading."""
+    from contracttools.importing.headings import find_heading
+    from contracttools.readers.numbers import title_like
+
+    first = next((p for p in source.changed if not p.is_table), None)
+    if first is None or find_heading(first) is not None or not title_like(first.text):
+        return ""
+    return first.text
+
+
+def import_proposal(
+    source: Source,
+    base: Agreement,
+    party: str,
+    number: int,
+    passed_at: datetime,
+    amends: str,
+    marks: str = "tracked",
+) -> Imported:
+    """Return the proposal a document's changes make against `base`."""
+    notes = list(source.notes)
+    if packet.is_packet(source.changed) or packet.is_packet(source.original):
+        items = packet.items(source.original, source.changed, base, notes)
+    else:
+        if not source.changes:
+            what = "underlined or struck text" if marks == "underline-strike" else "tracked changes"
+            if not source.path.lower().endswith(".docx"):
+                what = "changes marked as [+inserted+] and [-deleted-] text"
+            raise InputProblem(source.path, f"the document has no {what}; nothing to propose")
+        original = build(source.original, base.id, base.title)
+        changed = build(source.changed, base.id, base.title)
+        notes.extend(changed.notes)
+        outcome = compare_readings(original, changed, base, notes)
+        if (
+            marks == "underline-strike"
+            and outcome.matched
+            and outcome.differing * 2 > outcome.matched
+        ):
+            raise InputProblem(
+                source.path,
+                f"with underlined text taken out and struck text kept, {outcome.differing} of "
+                f"{outcome.matched} clauses do not read as the agreement does: the underline and "
+                "strikethrough here look like formatting, not changes (try --marks tracked)",
+            )
+        items = outcome.items
+    if not items:
+        raise InputProblem(
+            source.path, f"no change in the document touches a clause of {base.path or base.id}"
+        )
+    proposal = Proposal(party, number, passed_at, amends, tuple(items), base=base)
+    return Imported(proposal, tuple(notes))
+
+
+__all__ = ["Imported", "import_agreement", "import_proposal"]

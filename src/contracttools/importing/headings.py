@@ -1,0 +1,70 @@
+"""Which paragraphs are clause headings, and what their number, title and level are.
+
+A heading is a paragraph in a heading style (or with an outline level), or one that
+starts with a number of a clause's shape ("ARTICLE 5", "Section 5.1", "5.1", "A.") and
+is short like a title, or whose title is set in bold ("5.1 **Wages.** The Employer
+shall ...").  Labels of lower levels ("(a)", "(iv)", "a.") are never headings: they stay
+in the clause text, as the format says.
+
+A heading's *signature* is the shape of its number; the tree builder nests headings by
+the order in which their shapes first appear, as a reader of the printed page does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contracttools.readers.numbers import SEPARATOR as _SEPARATOR
+from contracttools.readers.numbers import Signature, split_number, title_like
+from contracttools.readers.source import Piece
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A clause heading as found in a paragraph."""
+
+    number: str
+    title: str
+    body: str
+    """Text after a run-in title: the clause's first paragraph."""
+    signature: Signature
+    rank: int
+    """Depth within its family of signatures (dots in a number, a heading style's level)."""
+    guessed: str = ""
+    """Why this was taken as a heading when nothing marked it as one ("" when marked)."""
+
+
+def find_heading(piece: Piece) -> Heading | None:
+    """Return the heading a paragraph is, or None for a paragraph of clause text."""
+    if piece.is_table:
+        return None
+    full = f"{piece.label} {piece.text}".strip() if piece.label else piece.text
+    if full.startswith("(") or re.match(r"^[a-z]{1,4}[.)]\s", full):
+        return None
+    styled = piece.level is not None
+    found = split_number(full)
+    if found is None:
+        if styled and title_like(piece.text):
+            level = piece.level or 0
+            return Heading("", piece.text, "", ("style", str(level)), level)
+        return None
+    number, signature, rank, rest = found
+    lead = _lead_after_number(piece.lead, number)
+    if lead and rest.startswith(lead) and len(lead) < len(rest) and title_like(lead):
+        title = lead.rstrip(_SEPARATOR)
+        body = rest[len(lead) :].lstrip(_SEPARATOR)
+        return Heading(number, title, body, signature, rank, "" if styled else "bold title")
+    if styled or title_like(rest) or (not rest and (piece.lead or signature[0] == "keyword")):
+        return Heading(number, rest, "", signature, rank)
+    if signature[0] == "keyword" or (signature[0] == "dots" and rank > 1):
+        return Heading(number, "", rest, signature, rank)
+    return None
+
+
+def _lead_after_number(lead: str, number: str) -> str:
+    if not lead:
+        return ""
+    if lead.startswith(number):
+        return lead[len(number) :].lstrip(_SEPARATOR)
+    return lead

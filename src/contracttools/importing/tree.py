@@ -1,0 +1,150 @@
+"""Pieces in, an agreement out: headings nest into articles, sections and subsections.
+
+Headings nest by the shape of their numbers: a shape seen before closes every clause
+opened since its last use; a new shape opens a level below the current one; within one
+family (dotted numbers) a shallower rank closes deeper ones.  An unnumbered heading sits
+at its heading style's level, and never holds numbered clauses.  Text before the first
+heading is the preamble.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from contracttools.importing.headings import Heading, find_heading
+from contracttools.importing.ids import IdMaker
+from contracttools.model import Agreement, Clause
+from contracttools.readers.numbers import Signature, title_like
+from contracttools.readers.source import Note, Piece
+
+_MARKUP = re.compile(r"([*|])")
+
+
+def escape(text: str) -> str:
+    """Return text with the characters the body format reads as markup escaped.
+
+    The body format's only markup is emphasis with asterisks and pipe tables, so a
+    literal `*` or `|` is written `\\*`, `\\|`; underscores, backticks and other
+    backslashes are text as typed (docs/format.md).
+    """
+    return _MARKUP.sub(r"\\\1", text)
+
+
+def pipe_table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """Return rows as a pipe table, the first row its header."""
+    width = max(len(row) for row in rows)
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [escape(" ".join(cell.split())) for cell in row] + [""] * (width - len(row))
+        return "| " + " | ".join(cells) + " |"
+
+    return "\n".join([line(rows[0]), "|" + " --- |" * width, *(line(r) for r in rows[1:])])
+
+
+@dataclass
+class Draft:
+    """A clause being assembled."""
+
+    number: str
+    title: str
+    signature: Signature
+    rank: int
+    source: int
+    where: str
+    blocks: list[str] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n\n".join(self.blocks) + "\n" if self.blocks else ""
+
+
+@dataclass
+class Built:
+    """An agreement found in pieces, where each clause's heading was, and what was unsure."""
+
+    agreement: Agreement
+    sources: dict[str, int]
+    """Clause id -> `source` of its heading piece (pairs the two readings)."""
+    wheres: dict[str, str]
+    notes: list[Note]
+
+
+def _closes(open_: Draft, signature: Signature, rank: int) -> bool:
+    same_family = open_.signature[0] == signature[0] and open_.signature[:2] == signature[:2]
+    return same_family and open_.rank >= rank
+
+
+def build(pieces: tuple[Piece, ...], agreement_id: str, title: str) -> Built:
+    """Return the clause tree found in pieces."""
+    notes: list[Note] = []
+    preamble = Draft("", "Preamble", ("preamble",), 0, -1, "start")
+    roots: list[Draft] = []
+    stack: list[Draft] = []
+    waiting_title: Draft | None = None
+    for piece in pieces:
+        heading = find_heading(piece)
+        if heading is None:
+            if waiting_title is not None and not piece.is_table and title_like(piece.text):
+                waiting_title.title = piece.text
+                waiting_title = None
+                continue
+            waiting_title = None
+            block = pipe_table(piece.rows) if piece.rows else escape(_full(piece))
+            (stack[-1] if stack else preamble).blocks.append(block)
+            continue
+        draft = _open(heading, piece, stack, roots)
+        if heading.guessed:
+            notes.append(
+                Note(piece.where, f"heading '{_shown(heading)}' guessed from {heading.guessed}")
+            )
+        waiting_title = draft if not heading.title and not heading.body else None
+    ids = IdMaker()
+    sources: dict[str, int] = {}
+    wheres: dict[str, str] = {}
+    clauses = [_clause(d, "", ids, sources, wheres) for d in roots]
+    if preamble.blocks:
+        clauses.insert(0, _clause(preamble, "", ids, sources, wheres))
+    return Built(Agreement(agreement_id, title, tuple(clauses)), sources, wheres, notes)
+
+
+def _full(piece: Piece) -> str:
+    return f"{piece.label} {piece.text}".strip() if piece.label else piece.text
+
+
+def _shown(heading: Heading) -> str:
+    return " ".join(part for part in (heading.number, heading.title) if part)
+
+
+def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]) -> Draft:
+    draft = Draft(
+        heading.number, heading.title, heading.signature, heading.rank, piece.source, piece.where
+    )
+    if heading.body:
+        draft.blocks.append(escape(heading.body))
+    if heading.signature[0] == "style":
+        # An unnumbered heading sits at its style's level.
+        del stack[heading.rank :]
+    else:
+        # A numbered heading never nests under an unnumbered one ("Standard Terms").
+        while stack and stack[-1].signature[0] == "style":
+            stack.pop()
+        signatures = [d.signature for d in stack]
+        if heading.signature in signatures:
+            del stack[signatures.index(heading.signature) :]
+        else:
+            while stack and _closes(stack[-1], heading.signature, heading.rank):
+                stack.pop()
+    (stack[-1].children if stack else roots).append(draft)
+    stack.append(draft)
+    return draft
+
+
+def _clause(
+    draft: Draft, parent: str, ids: IdMaker, sources: dict[str, int], wheres: dict[str, str]
+) -> Clause:
+    clause_id = ids.make(parent, draft.title, draft.number)
+    sources[clause_id] = draft.source
+    wheres[clause_id] = draft.where
+    children = tuple(_clause(c, clause_id, ids, sources, wheres) for c in draft.children)
+    return Clause(clause_id, draft.number, draft.title, draft.text(), children)

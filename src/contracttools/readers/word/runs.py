@@ -1,0 +1,236 @@
+"""A paragraph's text in both readings: as it was, and with every change made.
+
+Tracked insertions (`w:ins`, `w:moveTo`) belong to the changed reading only, deletions
+(`w:del`, `w:moveFrom`) to the original only; formatting changes (`w:rPrChange`,
+`w:pPrChange`) change no text and are ignored.  With hand-typed marks, underlined text
+counts as inserted and struck text as deleted.  Field results that are not clause text
+(a table of contents, page numbers) are left out, and so are footnote references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from contracttools.readers.word.package import W, on
+from contracttools.readers.word.styles import Styles
+
+_R, _T, _DEL_TEXT = f"{W}r", f"{W}t", f"{W}delText"
+_INS, _DEL, _MOVE_TO, _MOVE_FROM = f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"
+_FLD_SIMPLE, _FLD_CHAR = f"{W}fldSimple", f"{W}fldChar"
+_INSTR = (f"{W}instrText", f"{W}delInstrText")
+_SPACE = {f"{W}tab", f"{W}ptab", f"{W}br", f"{W}cr"}
+_CONTAINERS = {
+    f"{W}hyperlink",
+    f"{W}smartTag",
+    f"{W}customXml",
+    f"{W}sdtContent",
+    f"{W}dir",
+    f"{W}bdo",
+}
+_SDT = f"{W}sdt"
+_HIDDEN_FIELDS = ("TOC", "PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "SECTION")
+
+
+@dataclass
+class Field:
+    """A complex field being read: its instruction, and whether its result has begun."""
+
+    instruction: str = ""
+    result: bool = False
+
+    @property
+    def hidden(self) -> bool:
+        words = self.instruction.split()
+        return bool(words) and words[0].upper() in _HIDDEN_FIELDS
+
+
+@dataclass
+class Changes:
+    """What the reader saw change, across the whole document."""
+
+    count: int = 0
+    authors: dict[str, None] = field(default_factory=dict)
+    fields: list[Field] = field(default_factory=list)
+    """Complex fields open at this point of the document (they span paragraphs)."""
+    skipped: int = 0
+    """Characters left out as table-of-contents or page-number field results."""
+
+    def saw(self, element: Any) -> None:
+        self.count += 1
+        author = element.get(f"{W}author")
+        if author:
+            self.authors.setdefault(author, None)
+
+
+Segment = tuple[str, bool]
+"""A piece of text and whether it is bold."""
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the document, read both ways."""
+
+    original: list[Segment] = field(default_factory=list)
+    changed: list[Segment] = field(default_factory=list)
+    mark: str | None = None
+    """'ins' or 'del' when the paragraph mark itself is a tracked change."""
+    style: str | None = None
+    num: tuple[int | None, int | None] | None = None
+    """Direct numbering: (numId, ilvl) as given (numId 0 switches numbering off)."""
+    outline: int | None = None
+    hidden: bool = False
+    """All of its text lies in a table-of-contents field."""
+
+
+class ParagraphReader:
+    """Reads paragraphs, keeping the document-wide state (open fields, changes seen)."""
+
+    def __init__(self, styles: Styles, marks: str, changes: Changes) -> None:
+        self.styles = styles
+        self.underline_strike = marks == "underline-strike"
+        self.changes = changes
+
+    def read(self, element: Any) -> Paragraph:
+        paragraph = Paragraph()
+        ppr = element.find(f"{W}pPr")
+        if ppr is not None:
+            self._properties(ppr, paragraph)
+        self._bold_style = self.styles.bold(paragraph.style)
+        before = self.changes.skipped
+        self._walk(element, paragraph, False, False)
+        if self.changes.skipped > before and not any(t.strip() for t, _ in paragraph.changed):
+            paragraph.hidden = True
+        return paragraph
+
+    def _properties(self, ppr: Any, paragraph: Paragraph) -> None:
+        style = ppr.find(f"{W}pStyle")
+        if style is not None:
+            paragraph.style = style.get(f"{W}val")
+        numpr = ppr.find(f"{W}numPr")
+        if numpr is not None:
+            paragraph.num = (_val(numpr.find(f"{W}numId")), _val(numpr.find(f"{W}ilvl")))
+        outline = _val(ppr.find(f"{W}outlineLvl"))
+        if outline is not None and outline < 9:
+            paragraph.outline = outline
+        rpr = ppr.find(f"{W}rPr")
+        if rpr is not None:
+            for tag, mark in ((_INS, "ins"), (_MOVE_TO, "ins"), (_DEL, "del"), (_MOVE_FROM, "del")):
+                change = rpr.find(tag)
+                if change is not None:
+                    paragraph.mark = mark
+                    self.changes.saw(change)
+
+    def _walk(self, element: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _R:
+                self._run(child, paragraph, inserted, deleted)
+            elif tag in (_INS, _MOVE_TO):
+                self.changes.saw(child)
+                self._walk(child, paragraph, True, deleted)
+            elif tag in (_DEL, _MOVE_FROM):
+                self.changes.saw(child)
+                self._walk(child, paragraph, inserted, True)
+            elif tag == _FLD_SIMPLE:
+                if Field(child.get(f"{W}instr", "")).hidden:
+                    self.changes.skipped += len("".join(child.itertext()))
+                else:
+                    self._walk(child, paragraph, inserted, deleted)
+            elif tag in _CONTAINERS:
+                self._walk(child, paragraph, inserted, deleted)
+            elif tag == _SDT:
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    self._walk(content, paragraph, inserted, deleted)
+
+    def _run(self, run: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
+        rpr = run.find(f"{W}rPr")
+        bold = self._bold_style
+        if rpr is not None:
+            bold = self._bold(rpr, bold)
+            if self.underline_strike:
+                underline = rpr.find(f"{W}u")
+                if underline is not None and underline.get(f"{W}val", "single") != "none":
+                    inserted = True
+                    self.changes.count += 1
+                if on(rpr.find(f"{W}strike")) or on(rpr.find(f"{W}dstrike")):
+                    deleted = True
+                    self.changes.count += 1
+                if (inserted or deleted) and _is_cue(run):
+                    return
+        fields = self.changes.fields
+        for child in run:
+            tag = child.tag
+            if tag in (_T, _DEL_TEXT):
+                text = child.text or ""
+            elif tag in _SPACE:
+                text = " "
+            elif tag == f"{W}noBreakHyphen":
+                text = "-"
+            elif tag == _FLD_CHAR:
+                kind = child.get(f"{W}fldCharType")
+                if kind == "begin":
+                    fields.append(Field())
+                elif kind == "separate" and fields:
+                    fields[-1].result = True
+                elif kind == "end" and fields:
+                    fields.pop()
+                continue
+            elif tag in _INSTR:
+                if fields and not fields[-1].result:
+                    fields[-1].instruction += child.text or ""
+                continue
+            else:
+                continue
+            if fields and any(f.hidden or not f.result for f in fields):
+                self.changes.skipped += len(text)
+                continue
+            if not deleted:
+                paragraph.changed.append((text, bold))
+            if not inserted:
+                paragraph.original.append((text, bold))
+
+    def _bold(self, rpr: Any, inherited: bool) -> bool:
+        b = rpr.find(f"{W}b")
+        if b is not None:
+            return on(b)
+        style = rpr.find(f"{W}rStyle")
+        if style is not None and self.styles.resolve(style.get(f"{W}val"), "bold") is not None:
+            return bool(self.styles.resolve(style.get(f"{W}val"), "bold"))
+        return inherited
+
+
+_CUES = {"[+", "+]", "[-", "-]", "[+row]", "[-row]"}
+"""Text cues typed around marked changes (as our own visual redlines carry them)."""
+
+
+def _is_cue(run: Any) -> bool:
+    return "".join(t.text or "" for t in run.iter(_T)).strip() in _CUES
+
+
+def _val(element: Any | None) -> int | None:
+    if element is None:
+        return None
+    try:
+        return int(element.get(f"{W}val", ""))
+    except ValueError:
+        return None
+
+
+def text_of(segments: list[Segment]) -> str:
+    """Return a reading's text, white space folded."""
+    return " ".join("".join(text for text, _ in segments).split())
+
+
+def bold_lead(segments: list[Segment]) -> str:
+    """Return the leading bold text of a reading (all of it when it is all bold)."""
+    lead = []
+    for text, bold in segments:
+        if bold:
+            lead.append(text)
+        elif text.strip():
+            break
+        else:
+            lead.append(text)
+    return " ".join("".join(lead).split())
