@@ -19,6 +19,7 @@ from contracttools.commands.common import (
     use_color,
     write_document,
 )
+from contracttools.commands.progress import progress
 
 
 def comparable(path: str, loaded: object) -> None:
@@ -72,10 +73,13 @@ def command(
     from contracttools.writers.table import Options
 
     fmt = output_format("redline", output, fmt, "text")
-    (first, _), (second, context) = load_in_context(old), load_in_context(new)
-    comparable(old, first)
-    comparable(new, second)
-    redline = compare(first, second)  # type: ignore[arg-type]
+    with progress("Reading", 3) as shown:
+        (first, _), (second, context) = load_in_context(old), load_in_context(new)
+        comparable(old, first)
+        comparable(new, second)
+        shown.advance(2, "Comparing")
+        redline = compare(first, second)  # type: ignore[arg-type]
+        shown.advance()
     name, when = revision_stamp(second, context)
     options = Options(
         paper=paper,
