@@ -1,4 +1,4 @@
-"""A table too wide for paper is refused with a message naming the clause; other formats take it."""
+"""The PDF writer: a table too wide for paper is refused, naming the clause; page references cached."""
 
 from __future__ import annotations
 
@@ -37,3 +37,19 @@ def test_too_wide_for_a_pdf(write: Writer, tmp_path: Path) -> None:
     assert not out.exists()
     code, output = invoke("diff", str(old), str(new), "-o", str(tmp_path / "x.html"))
     assert code == 1, output
+
+
+def test_page_references_cached_as_computed() -> None:
+    """The cached page references are pydyf's own, and follow pages added later."""
+    import pydyf
+
+    from contracttools.writers.pdf import _cache_page_references
+
+    _cache_page_references()
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    expected = tuple(f"{n} 0 R".encode("ascii") for n in document.pages["Kids"][::3])
+    assert document.page_references == expected
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(document.page_references) == 4
