@@ -149,7 +149,7 @@ def test_html_to_stdout() -> None:
     code, output = diff(AGREEMENT, GUILD_1, "--format", "html")
     assert code == 1
     assert output.startswith("<!DOCTYPE html>")
-    assert "<del>[-three-]</del>" in output
+    assert '<del><span class="cue">[-</span>three<span class="cue">-]</span></del>' in output
 
 
 def test_negotiation_is_not_diffable() -> None:

@@ -158,7 +158,7 @@ def test_against_the_other_sides_counter(tmp_path: Path) -> None:
     assert code == 0
     assert "marked against Producers&#39; Proposal No. 1" in html
     assert "Package “series-employment”.</p>" in html
-    assert "<del>[-four-]</del>" in html
+    assert '<del><span class="cue">[-</span>four<span class="cue">-]</span></del>' in html
 
 
 HOSTILE = 'Pay <img src="file:///etc/hostname"> now {{ 7*7 }} {% if x %} <script>alert(1)</script> & more.'
