@@ -58,10 +58,12 @@ test-clients: $(VENV)/.installed
 
 test: lint typecheck pytest
 
-# Benchmarks at master-agreement size, outside the test suite (see docs/performance.md).
+# Benchmarks at master-agreement size and the hard real-size rows, outside the test suite
+# (see docs/performance.md).  Some rows only: make bench BENCH_ROWS=heavy,blackline
+BENCH_ROWS ?= base,hard
 bench: system $(VENV)/.installed
 	$(BIN)/pip install --quiet redlines
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --rows $(BENCH_ROWS)
 
 # Build the wheel, install it in a fresh environment, run it from outside the checkout.
 wheel-check: $(VENV)/.installed

@@ -100,6 +100,12 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--rows",
+        default="base,hard",
+        help="comma-separated: base (the master-agreement rows), hard (all of benchmarks/hard.py), "
+        "or some of its rows: check, words, wide, blackline, heavy",
+    )
+    parser.add_argument(
         "--quick", action="store_true", help="500 clauses and 3 runs: a smoke test of the runner"
     )
     args = parser.parse_args()
@@ -107,34 +113,40 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="contracttools-bench-"))
     report = Report()
     try:
-        clauses = "500" if args.quick else "2000"
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "benchmarks" / "generate.py"),
-                str(work),
-                "--clauses",
-                clauses,
-            ],
-            check=True,
-        )
-        full, revised, proposal = (
-            work / "agreement.yaml",
-            work / "revised.yaml",
-            work / "proposal.yaml",
-        )
-        startup(report, work, runs)
-        load(report, full, runs)
-        diff(report, work, full, revised, runs)
-        reference_redlines(report, full, revised, runs)
-        word(report, work, full, revised, max(1, runs // 2))
-        paper(report, work, full, revised, proposal, max(1, runs // 2))
-        samples(report, work, runs)
-        big_pdf(report, work, full, revised)
+        rows = set(args.rows.split(","))
+        if "base" in rows:
+            base(report, work, "500" if args.quick else "2000", runs)
+        sys.path.insert(0, str(ROOT))
+        from benchmarks import hard
+
+        chosen = hard.ROWS if "hard" in rows else [r for r in hard.ROWS if r in rows]
+        if chosen:
+            hard.run(report, work / "hard", runs, chosen)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()
     print(report.table())
+
+
+def base(report: Report, work: Path, clauses: str, runs: int) -> None:
+    """The master-agreement rows: the generated 2,000-clause agreement and its revision."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(work), "--clauses", clauses],
+        check=True,
+    )
+    full, revised, proposal = (
+        work / "agreement.yaml",
+        work / "revised.yaml",
+        work / "proposal.yaml",
+    )
+    startup(report, work, runs)
+    load(report, full, runs)
+    diff(report, work, full, revised, runs)
+    reference_redlines(report, full, revised, runs)
+    word(report, work, full, revised, max(1, runs // 2))
+    paper(report, work, full, revised, proposal, max(1, runs // 2))
+    samples(report, work, runs)
+    big_pdf(report, work, full, revised)
 
 
 def startup(report: Report, work: Path, runs: int) -> None:

@@ -26,6 +26,7 @@ from contracttools.commands import (
     templates,
     track,
 )
+from contracttools.commands.progress import QUIET
 from contracttools.errors import ContractToolsError
 from contracttools.inert import shown
 
@@ -47,8 +48,15 @@ class Program(click.Group):
 
 @click.group(cls=Program, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contracttools")
-def main() -> None:
-    """Redlines, proposal packets and member summaries for collective bargaining."""
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars on stderr.")
+@click.pass_context
+def main(context: click.Context, quiet: bool) -> None:
+    """Redlines, proposal packets and member summaries for collective bargaining.
+
+    Long work (a PDF of hundreds of pages, a large comparison) shows its progress on
+    stderr when stderr is a terminal; --quiet turns it off.
+    """
+    context.meta[QUIET] = quiet
 
 
 main.add_command(check.command, "check")

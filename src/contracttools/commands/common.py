@@ -7,7 +7,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -88,7 +88,7 @@ def write_document(
     """Write `document` to `output` (whole or not at all), or to stdout when there is none."""
     from contracttools.writers.table import write
 
-    with template_errors():
+    with template_errors(), writing_progress(fmt):
         content = write(kind, fmt, document, options)
     if output is not None:
         _refuse_templates(output, options.templates)
@@ -97,6 +97,15 @@ def write_document(
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False, color=options.color)
+
+
+def writing_progress(fmt: str) -> AbstractContextManager[object]:
+    """Return the progress to show while a document is written in `fmt`."""
+    from contracttools.commands.progress import pages_progress, progress
+
+    if fmt == "pdf":
+        return pages_progress()
+    return progress(f"Writing the {fmt.upper()}")
 
 
 def _refuse_templates(target: str, templates: Path | None) -> None:

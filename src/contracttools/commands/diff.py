@@ -21,6 +21,7 @@ from contracttools.commands.common import (
     use_color,
     write_document,
 )
+from contracttools.commands.progress import progress
 
 if TYPE_CHECKING:
     from contracttools.redline.model import Redline
@@ -116,13 +117,16 @@ def command(
     from contracttools.writers.table import Options
 
     fmt = output_format("redline", output, fmt, "text")
-    (first, first_context), (second, context) = load_in_context(old), load_in_context(new)
-    comparable(old, first)
-    comparable(new, second)
-    assert isinstance(first, Agreement | Proposal) and isinstance(second, Agreement | Proposal)
-    redline = redline_documents(
-        first, second, first_context, context, "id" if match == "id" else "auto"
-    )
+    with progress("Reading", 3) as shown:
+        (first, first_context), (second, context) = load_in_context(old), load_in_context(new)
+        comparable(old, first)
+        comparable(new, second)
+        assert isinstance(first, Agreement | Proposal) and isinstance(second, Agreement | Proposal)
+        shown.advance(2, "Comparing")
+        redline = redline_documents(
+            first, second, first_context, context, "id" if match == "id" else "auto"
+        )
+        shown.advance()
     name, when = revision_stamp(second, context)
     blackline = fmt in ("docx", "pdf", "html") and not changed_only
     options = Options(

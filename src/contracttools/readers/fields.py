@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -224,7 +224,7 @@ class FieldReader:
             return None
         return day if self._in_years(node, what, day.year, context) else None
 
-    def sequence(self, node: Node | None, what: str, context: str = "") -> list[Node]:
+    def sequence(self, node: Node | None, what: str, context: str = "") -> Sequence[Node]:
         """Return the entries of a list (none for an absent or null value)."""
         if node is None or node.is_null:
             return []

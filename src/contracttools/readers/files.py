@@ -28,7 +28,7 @@ from contracttools.model import (
 from contracttools.negotiation.validate import validate, validate_items
 from contracttools.problems import ContractFileError, Location, Problem, did_you_mean
 from contracttools.readers.fields import FieldReader
-from contracttools.readers.nodes import Node, parse, read_text
+from contracttools.readers.nodes import Node, parse, read_text, without_cycle_collection
 
 KINDS = ("agreement", "proposal", "negotiation")
 Loaded: TypeAlias = Agreement | Proposal | Negotiation
@@ -255,6 +255,7 @@ def load_agreement(path: str | os.PathLike[str], data: bytes | None = None) -> A
     return _agreement(_document(path, data), path)
 
 
+@without_cycle_collection()
 def _agreement(root: Node, path: str) -> Agreement:
     fields, reader = _open(root, path, "agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
     seen: dict[str, Location] = {}

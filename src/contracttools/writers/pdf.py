@@ -2,14 +2,75 @@
 
 from __future__ import annotations
 
+import gc
+import html as markup
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from contracttools.errors import ContractToolsError
+
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF for assistive technology (WeasyPrint's PDF/UA-1 support)."""
+
+MAX_COLUMNS = 100
+"""The widest table laid out on paper.  Wider ones are refused: at letter width each
+column would be narrower than a figure, and WeasyPrint's table layout takes about 3 ms
+of CPU and 0.1 MB per column and row (a 5-row, 10,000-column table: over a minute)."""
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
+_CELL = re.compile(r"<t[dh][\s>]")
+_HEADING = re.compile(r'data-bookmark="([^"]*)"')
+
+
+class TooWide(ContractToolsError):
+    """A table has more columns than a page can show."""
+
+
+def refuse_wide_tables(page: str) -> None:
+    """Raise TooWide, naming the clause, when a table of `page` has over MAX_COLUMNS columns."""
+    if page.count("<td") + page.count("<th") <= MAX_COLUMNS:
+        return
+    for table in _TABLE.finditer(page):
+        first_row = table.group()[: table.group().find("</tr>")]
+        columns = len(_CELL.findall(first_row))
+        if columns > MAX_COLUMNS:
+            headings = _HEADING.findall(page, 0, table.start())
+            where = f"'{markup.unescape(headings[-1])}' holds" if headings else "the document holds"
+            raise TooWide(
+                f"{where} a table of {columns:,} columns; a PDF page shows at most "
+                f"{MAX_COLUMNS} legibly. Write this one as HTML, Word or JSON "
+                "(-o FILE.html, .docx or .json), or split the table in the clause's text."
+            )
+
+
+def _cache_page_references() -> None:
+    """Make pydyf's `PDF.page_references` compute once per page count, not once per use.
+
+    WeasyPrint's tagging asks for it for every tagged element, and each call formats a
+    reference to every page: quadratic (a 421-page redline spent most of its writing
+    time there).  The cached value is the same tuple, rebuilt when a page is added.
+    """
+    import pydyf
+
+    if getattr(pydyf.PDF, "_contracttools_cached", False):
+        return
+
+    def page_references(self: Any) -> tuple[bytes, ...]:
+        count = self.pages["Count"]
+        cached = self.__dict__.get("_contracttools_references")
+        if cached is None or cached[0] != count:
+            cached = (count, tuple(f"{n} 0 R".encode("ascii") for n in self.pages["Kids"][::3]))
+            self.__dict__["_contracttools_references"] = cached
+        references: tuple[bytes, ...] = cached[1]
+        return references
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._contracttools_cached = True
 
 
 def fetcher(folders: Sequence[Path]) -> Any:
@@ -38,7 +99,27 @@ def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     """Return the PDF of an HTML document whose relative links resolve in `base`."""
     from weasyprint import HTML
 
+    refuse_wide_tables(html)
+    _cache_page_references()
     document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher(folders))
     out = io.BytesIO()
-    document.write_pdf(out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    with _cycle_collector_paused():
+        document.write_pdf(out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     return out.getvalue()
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while WeasyPrint lays out and writes.
+
+    Layout makes millions of boxes, and the collector kept traversing them: a quarter of
+    the CPU time of a long redline.  The price is the cyclic garbage layout leaves behind,
+    kept until the end: about a fifth more peak memory (docs/performance.md).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
