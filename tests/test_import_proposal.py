@@ -287,21 +287,47 @@ def test_a_pdf_packet_comes_back_as_the_word_one_does(tmp_path: Path) -> None:
     assert "running header or footer" in output
 
 
-def test_a_retitled_clause_is_amended_with_its_title(tmp_path: Path) -> None:
-    agreement = _agreement(tmp_path)
-    body = (
-        p("ARTICLE 1 WAGES")
-        + p("1.1 ", dele("Rates"), ins("Hourly Rates"))
-        + p("The rate is ten dollars an hour.")
-        + p("1.2 Hours")
-        + p("The week is forty hours.")
-    )
-    document = make_docx(tmp_path / "retitle.docx", body)
-    out = tmp_path / "union-2.yaml"
+MARKED = """\
+Guild Opening Proposals
+
+Item 1. 2.A General Increases      AMEND
+
+Amend; marked against the current agreement.
+
+Each minimum set out in this Agreement shall be increased by [-three-]{+six+} percent
+[-(3%)-]{+(6%)+} effective May 2, [-2020-]{+2023+}, by [-two and one-half-][+five+]
+percent [-(2.5%)-][+(5%)+] effective May 2, [-2021-][+2024+], and by [-three-][+five+]
+percent [-(3%)-][+(5%)+] effective May 2, [-2022-][+2025+], each increase applying to the
+minimum in effect immediately before it.
+
+Item 2. 8.B Deferral of Payment      DELETE
+
+[-With the written consent of the writer, the Producer may defer payment of compensation
+in excess of the applicable minimum until the commencement of principal photography.-]
+"""
+
+
+@pytest.mark.parametrize("extension", ["txt", "pdf"])
+def test_marks_typed_as_text_in_pdf_and_text_files(tmp_path: Path, extension: str) -> None:
+    source = tmp_path / f"guild-1.{extension}"
+    if extension == "txt":
+        source.write_text(MARKED, encoding="utf-8")
+    else:
+        from html import escape
+
+        from weasyprint import HTML
+
+        paragraphs = "".join(f"<p>{escape(part)}</p>" for part in MARKED.split("\n\n"))
+        HTML(string=f"<style>p {{ font-size: 10pt }}</style>{paragraphs}").write_pdf(source)
+    out = tmp_path / "guild-1.yaml"
     code, output = invoke(
-        "import", str(document), "--amends", str(agreement), *PASSED, "-o", str(out)
-    )
+        "import", str(source), "--amends", str(SAMPLES / "agreement-2020.yaml"),
+        "--party", "guild", "--number", "1", "--passed-at", "2023-03-20T10:00:00-07:00",
+        "-o", str(out),
+    )  # fmt: skip
     assert code == 0, output
-    [item] = load_proposal(out).items
-    assert (item.clause, item.action, item.title) == ("wages.rates", "amend", "Hourly Rates")
-    assert item.text == "The rate is ten dollars an hour.\n"
+    sent = load_proposal(SAMPLES / "01-guild-1.yaml").items[0]
+    first, second = load_proposal(out).items
+    assert (first.clause, first.action) == (sent.clause, "amend")
+    assert _language(first.text) == _language(sent.text)
+    assert (second.clause, second.action) == ("payments.deferral", "delete")

@@ -44,8 +44,9 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     """Return the pieces of a text given page by page (one page for a text file).
 
     A paragraph cut by a page break (no full stop at the foot of the page, a small letter
-    at the head of the next) is joined again.  Marks typed as text ("[+new+]",
-    "[-old-]", as our own PDF and HTML redlines print them) give the two readings.
+    at the head of the next) is joined again.  Marks typed as text ("[+new+]" or
+    "{+new+}", "[-old-]", as redlines print them for readers who cannot see colour, and
+    as `git diff --word-diff` does) give the two readings.
     """
     pieces: list[Piece] = []
     for number, page in enumerate(pages, 1):
@@ -79,7 +80,7 @@ def _join_across_pages(pieces: list[Piece], first: int) -> None:
     del pieces[first]
 
 
-_INSERTED = re.compile(r"\[\+(.*?)\+\]", re.DOTALL)
+_INSERTED = re.compile(r"[\[{]\+(.*?)\+[\]}]", re.DOTALL)
 _DELETED = re.compile(r"\[-(.*?)-\]", re.DOTALL)
 
 
@@ -199,7 +200,7 @@ def _paragraph(lines: list[str], where: str, source: int) -> Piece:
     for line in lines[1:]:
         if re.search(r"[a-z]-$", text) and line[:1].islower():
             text = text[:-1] + line
-        elif text.endswith(("+]", "-]")) and line.startswith(("[+", "[-")):
+        elif text.endswith(("+]", "+}", "-]")) and line.startswith(("[+", "{+", "[-")):
             text = text + line  # marks set side by side, wrapped between them
         else:
             text = f"{text} {line}"
