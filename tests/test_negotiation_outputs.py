@@ -81,3 +81,22 @@ def test_the_demo_summary_shows_the_compromise(tmp_path: Path) -> None:
     assert "5% this year, then 4% and 3.5%" in text
     language = text.split("## Tentatively agreed language")[1]
     assert "{++(3.5%)++}" in language and "2.A General Increases" in language
+
+
+def test_the_draft_of_the_next_pass_may_answer_clauses_earlier_passes_added(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    folder = tmp_path / "talks"
+    shutil.copytree(SAMPLES, folder)
+    draft_pass = (folder / "02-producers-1.yaml").read_text(encoding="utf-8")
+    draft_pass = draft_pass.replace("number: 1\n", "number: 2\n", 1)
+    draft_pass = draft_pass.replace("passed_at: 2023-04-12", "passed_at: 2023-04-29", 1)
+    (folder / "04-producers-2.yaml").write_text(draft_pass, encoding="utf-8")
+    code, output = invoke("check", str(folder / "04-producers-2.yaml"))
+    assert code == 0, output  # it rejects the Guild's development rooms: not unknown
+    broken = draft_pass.replace("clause: technology.ai", "clause: technology.aj")
+    (folder / "04-producers-2.yaml").write_text(broken, encoding="utf-8")
+    code, output = invoke("check", str(folder / "04-producers-2.yaml"))
+    assert code == 2 and "unknown clause 'technology.aj'; did you mean 'technology.ai'?" in output

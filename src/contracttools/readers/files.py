@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -222,7 +222,26 @@ def load_in_context(
         for proposal in negotiation.proposals:
             if os.path.samefile(proposal.path, path):
                 return proposal, negotiation
-    return _proposal(root, path), None
+    return _proposal(root, path, added_before=_added_beside(path) if data is None else ()), None
+
+
+def _added_beside(path: str) -> frozenset[str]:
+    """Return the clauses the passes of a negotiation beside an unlisted proposal (the
+    draft of the next pass) add, so that it may answer them; nothing where there is no
+    such negotiation, or it does not load."""
+    manifest = os.path.join(os.path.dirname(os.path.abspath(path)), "negotiation.yaml")
+    if not os.path.isfile(manifest):
+        return frozenset()
+    try:
+        negotiation = load_negotiation(manifest)
+    except ContractFileError:
+        return frozenset()
+    return frozenset(
+        item.clause
+        for proposal in negotiation.proposals
+        for item in proposal.items
+        if item.action == "add" or (item.action == "concept" and (item.after or item.parent))
+    )
 
 
 def find_negotiation(proposal_path: str) -> str | None:
@@ -339,7 +358,12 @@ def load_proposal(
     return _proposal(_document(path, data), path, agreement)
 
 
-def _proposal(root: Node, path: str, agreement: Agreement | None = None) -> Proposal:
+def _proposal(
+    root: Node,
+    path: str,
+    agreement: Agreement | None = None,
+    added_before: Iterable[str] = (),
+) -> Proposal:
     fields, reader = _open(root, path, "proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
     alone = agreement is None
     amends = reader.string(fields.get("amends"), "'amends'")
@@ -367,7 +391,7 @@ def _proposal(root: Node, path: str, agreement: Agreement | None = None) -> Prop
         spots=_spots(fields),
     )
     if alone and agreement is not None and not reader.problems:
-        reader.problems.extend(validate_items(proposal, agreement))
+        reader.problems.extend(validate_items(proposal, agreement, added_before))
     if reader.problems:
         raise ContractFileError(reader.problems)
     return proposal
