@@ -229,14 +229,14 @@ AGREEMENT = str(SAMPLES / "agreement-2020.yaml")
 def test_a_clause_only_a_proposal_has_is_named_by_number_and_title(tmp_path: Any) -> None:
     code, text = invoke("diff", AGREEMENT, PRODUCERS_1)
     assert code == 1
-    assert "== 3.F Development Rooms  [REJECT]" in text
-    assert "== 11.D Artificial Intelligence  [CONCEPT]" in text
+    assert "== Article 3 › 3.F Development Rooms  [REJECT]" in text
+    assert "== Article 11 › 11.D Artificial Intelligence  [CONCEPT]" in text
     assert "episodic.development-rooms" not in text and "technology.ai" not in text
     _code, stat = invoke("diff", "--stat", AGREEMENT, PRODUCERS_1)
     assert " 3.F Development Rooms " in stat and "technology.ai" not in stat
     target = tmp_path / "r.md"
     invoke("diff", AGREEMENT, PRODUCERS_1, "-o", str(target))
-    assert "## 3.F Development Rooms" in target.read_text(encoding="utf-8")
+    assert "### Article 3 › 3.F Development Rooms" in target.read_text(encoding="utf-8")
     target = tmp_path / "r.html"
     invoke("diff", AGREEMENT, PRODUCERS_1, "-o", str(target))
     page = target.read_text(encoding="utf-8")

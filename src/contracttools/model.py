@@ -209,8 +209,10 @@ class ClauseMark:
     """The party's position from an earlier pass, not restated in this one."""
     number: str = ""
     title: str = ""
-    """How the clause is named, for a reply to a clause neither text has (a new clause
-    the other side proposed and this one rejects)."""
+    after: str | None = None
+    parent: str | None = None
+    """How the clause is named and where it would stand, for a reply to a clause neither
+    text has (a new clause the other side proposed and this one rejects)."""
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,8 @@ def apply_positions(
             carried_from is not None and p.proposal is not carried_from,
             p.number or "",
             p.title or "",
+            p.after,
+            p.parent,
         )
         for p in stands
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Literal
 
 from contracttools.body import parse_body
@@ -62,30 +63,34 @@ def compare(
     old_entries = agreement_entries(old, {**old_marks, **struck})
     new_entries = agreement_entries(new, new_marks)
     # A reply to a clause neither text has (the other side's new clause, rejected) is
-    # shown at the end, labelled, on both sides.
+    # shown, labelled, on both sides, where that clause would stand.
     for clause, mark in {**old_marks, **new_marks}.items():
         if clause in old.by_id or clause in new.by_id or clause in struck:
             continue
         for entries, marks in ((old_entries, old_marks), (new_entries, new_marks)):
             own = marks.get(clause)
-            entries.append(
+            at, depth, parent = _place_of(entries, mark)
+            entries.insert(
+                at,
                 Entry(
                     clause,
                     mark.number,
                     mark.title,
                     "",
                     (),
-                    0,
-                    None,
+                    depth,
+                    parent,
                     own.action if own else None,
                     own.item if own else None,
                     own.carried if own else False,
-                )
+                ),
             )
+    replies = {e.id for e in new_entries if e.id not in new.by_id and e.id not in old.by_id}
+    changes = compare_entries(old_entries, new_entries, by_id=match == "id")
     return Redline(
         old_side or side(old),
         new_side or side(new),
-        compare_entries(old_entries, new_entries, by_id=match == "id"),
+        tuple(replace(c, reply=True) if c.ref.id in replies else c for c in changes),
     )
 
 
@@ -288,3 +293,21 @@ def compare_clause(
         olds = [entry(old, new_mark)]
     changes = compare_entries(olds, news, moves=False)
     return changes[0] if changes else None
+
+
+def _place_of(entries: list[Entry], mark: ClauseMark) -> tuple[int, int, str | None]:
+    """Return where a clause placed by `mark` goes among `entries` (index, depth, parent):
+    after its `after` clause and that clause's own subclauses, or last in its `parent`;
+    at the end where neither is there."""
+    index = {entry.id: n for n, entry in enumerate(entries)}
+    anchor = mark.after or mark.parent
+    if anchor is None or anchor not in index:
+        return len(entries), 0, None
+    n = index[anchor]
+    base = entries[n].depth
+    end = n + 1
+    while end < len(entries) and entries[end].depth > base:
+        end += 1
+    if mark.after is not None:
+        return end, base, entries[n].parent
+    return end, base + 1, anchor

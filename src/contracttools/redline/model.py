@@ -178,6 +178,9 @@ class ClauseChange:
     """The new side's proposal item (old side's for a deleted one)."""
     carried: bool = False
     """The new side's position on the clause comes from an earlier pass, not restated."""
+    reply: bool = False
+    """A reply to a clause neither text has (the other side's new clause, rejected):
+    listed among the changes, no part of either text."""
     against_id: bool = False
     """Paired by its text (or, for a container, its clauses) although the id of one side
     names another clause on the other side: a pair made against the ids."""

@@ -66,6 +66,8 @@ def _clause(clause: ClauseChange) -> dict[str, Any]:
         "within": [_ref(ref) for ref in clause.within],
         "action": clause.action,
         "old_action": clause.old_action,
+        "carried": clause.carried,
+        "reply": clause.reply,
         "summary": item.summary if item is not None else None,
         "concept": concept(clause) or None,
         "title_spans": _spans(clause.title_spans),

@@ -205,13 +205,10 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
     )
 
 
-NO_LANGUAGE = ("reject", "concept", "withdraw")
-
-
 def reply_only(clause: ClauseChange) -> bool:
     """Return whether a clause is only a reply, with no language on either side (the other
     side's new clause, rejected): listed among the changes, but no part of either text."""
-    return not clause.blocks and clause.depth == 0 and clause.action in NO_LANGUAGE
+    return clause.reply
 
 
 def bullets(document: Any, heading: str, items: tuple[str, ...]) -> None:
