@@ -122,3 +122,22 @@ def test_the_sample_agreement_comes_back_from_our_own_word_output(tmp_path: Path
         ]
 
     assert clauses(load_agreement(out)) == clauses(load_agreement(agreement))
+
+
+def test_render_then_import_gives_the_same_clauses(tmp_path: Path) -> None:
+    from contracttools.importing.proposal import wording
+    from contracttools.readers import load_agreement
+    from tests.conftest import SAMPLES, invoke
+
+    agreement = SAMPLES / "agreement-2020.yaml"
+    word = tmp_path / "printed.docx"
+    code, output = invoke("render", str(agreement), "-o", str(word))
+    assert code == 0, output
+    out = tmp_path / "imported.yaml"
+    code, output = invoke("import", str(word), "-o", str(out))
+    assert code == 0, output
+
+    def clauses(loaded: Agreement) -> list[tuple[object, ...]]:
+        return [(c.number, c.title, wording(c), depth) for c, depth in loaded.walk()]
+
+    assert clauses(load_agreement(out)) == clauses(load_agreement(agreement))

@@ -145,6 +145,8 @@ class Reading:
         if self.styles.is_title(paragraph.style) and not label:
             self.title(text)
             return
+        if self.styles.is_front_matter(paragraph.style) and not label:
+            return
         level = self.styles.heading_level(paragraph.style)
         if level is None:
             level = paragraph.outline

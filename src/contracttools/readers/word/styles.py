@@ -21,6 +21,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"^(?:title|titel|titre|título|titolo|заголовок документа)$", re.IGNORECASE)
+_FRONT = re.compile(r"^(subtitle|toc ?heading)$", re.IGNORECASE)
 
 
 @dataclass
@@ -91,6 +92,14 @@ class Styles:
         if style_id is None or style_id not in self.styles:
             return False
         return bool(_TITLE.match(self.styles[style_id].name.strip()) or style_id == "Title")
+
+    def is_front_matter(self, style_id: str | None) -> bool:
+        """Return whether a paragraph style is a cover's or a contents heading's (Subtitle,
+        TOC Heading): words about the document, not clause text."""
+        if style_id is None:
+            return False
+        name = self.styles[style_id].name.strip() if style_id in self.styles else style_id
+        return bool(_FRONT.match(name) or _FRONT.match(style_id))
 
     def numbering(self, style_id: str | None) -> tuple[int, int | None] | None:
         """Return (numId, ilvl or None) that a paragraph style numbers its paragraphs with."""
