@@ -332,3 +332,24 @@ def test_help_lists_commands() -> None:
     for command in ("check", "diff"):
         assert f"  {command} " in result.output
     assert "git-diff" not in result.output
+
+
+def test_a_value_that_spans_lines_is_quoted_on_the_problem_s_line(write: Writer) -> None:
+    path = write(
+        "a.yaml",
+        """\
+        kind: agreement
+        id: base
+        title: Base
+        clauses:
+          - id: pay.increase Each minimum
+              shall rise | by | 3% |
+            number: "1"
+            title: Pay
+        """,
+    )
+    code, output = invoke("check", str(path))
+    assert code == 2
+    lines = output.splitlines()
+    assert all(line.startswith(f"{path}:") for line in lines[:-1]), lines
+    assert "clause id 'pay.increase Each minimum shall rise | by | 3% |'" in output

@@ -29,7 +29,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.at}: {self.message}"
+        """Return the problem on one line: a value quoted in the message may span lines."""
+        return f"{self.at}: {' '.join(self.message.splitlines())}"
 
 
 class ContractFileError(ContractToolsError):

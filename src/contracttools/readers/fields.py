@@ -100,7 +100,7 @@ class FieldReader:
         if value is not None and node is not None and not ID_PATTERN.match(value):
             self.problem(
                 node,
-                f"{what} '{value}' may hold only letters, digits, '.', '_' and '-'",
+                f"{what} '{shortened(value)}' may hold only letters, digits, '.', '_' and '-'",
                 context,
             )
             return None
@@ -238,3 +238,9 @@ class FieldReader:
         if node.block:
             return Location(self.path, node.at.line + 1 + offset, 1)
         return node.at
+
+
+def shortened(value: str, width: int = 60) -> str:
+    """Return a value as a message quotes it: on one line, cut with an ellipsis if long."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
