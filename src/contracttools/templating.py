@@ -76,8 +76,8 @@ def _hides_notes(obj: Any, attribute: Any) -> bool:
     return isinstance(obj, model.Item | model.Proposal | model.Valuation)
 
 
-class ContractEnvironment(Environment):
-    """The shipped templates' environment: the model's notes read as undefined."""
+class _NotesHidden(Environment):
+    """An environment in which the model's notes read as undefined."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if _hides_notes(obj, attribute):
@@ -90,20 +90,14 @@ class ContractEnvironment(Environment):
         return super().getitem(obj, argument)
 
 
-class UserEnvironment(SandboxedEnvironment):
+class ContractEnvironment(_NotesHidden):
+    """The shipped templates' environment: the model's notes read as undefined."""
+
+
+class UserEnvironment(_NotesHidden, SandboxedEnvironment):
     """A user's templates: the sandbox, no notes, and no string or number made huge."""
 
     intercepted_binops = frozenset({"*", "**"})
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if _hides_notes(obj, attribute):
-            return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        if _hides_notes(obj, argument):
-            return self.undefined(obj=obj, name=argument)
-        return super().getitem(obj, argument)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         numbers = isinstance(left, int | float) and isinstance(right, int | float)

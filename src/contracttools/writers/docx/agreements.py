@@ -25,7 +25,7 @@ from contracttools.printing import (
     heading_spans,
     plain_heading,
 )
-from contracttools.writers.docx.build import blocks, finish, reference, simple_table
+from contracttools.writers.docx.build import blocks, field_run, finish, reference, simple_table
 from contracttools.writers.docx.revisions import Marks, xml_text
 
 if TYPE_CHECKING:
@@ -54,20 +54,6 @@ class _Styles:
         if name is not None and name in self.ids:
             made._p.style = self.ids[name]
         return made
-
-
-def _field(kind: str, code: str = "") -> Any:
-    run = OxmlElement("w:r")
-    if code:
-        text = OxmlElement("w:instrText")
-        text.set(qn("xml:space"), "preserve")
-        text.text = code
-        run.append(text)
-    else:
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), kind)
-        run.append(char)
-    return run
 
 
 def _link(paragraph: Any, text: str, anchor: str) -> None:
@@ -114,14 +100,14 @@ def _toc(styles: _Styles, entries: list[tuple[int, str, str]]) -> None:
         return
     first = made[0]._p
     runs = [
-        _field("begin"),
-        _field("", f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\n '),
-        _field("separate"),
+        field_run("begin"),
+        field_run("", f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\n '),
+        field_run("separate"),
     ]
     properties = first.find(qn("w:pPr"))
     for offset, run in enumerate(runs):
         first.insert((0 if properties is None else 1) + offset, run)
-    made[-1]._p.append(_field("end"))
+    made[-1]._p.append(field_run("end"))
 
 
 def _linked_table(document: Any, header: list[str], rows: list[tuple[str, list[str]]]) -> None:
