@@ -149,7 +149,9 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     old = tmp_path / "a.yaml"
     shutil.copy(AGREEMENT, old)
     before = old.read_bytes()
-    code, output = diff(str(old), GUILD_1, "-o", str(old), "--format", "json")
+    same = tmp_path / "same-file"  # a name that implies no format: --format alone decides
+    os.link(old, same)
+    code, output = diff(str(old), GUILD_1, "-o", str(same), "--format", "json")
     assert code == 2
     assert "would overwrite an input file" in output
     assert old.read_bytes() == before

@@ -65,9 +65,18 @@ def format_option(
 
 
 def output_format(kind: str, output: str | None, fmt: str | None, default: str) -> str:
-    """Return the format to write `kind` in; a usage error when there is none such."""
+    """Return the format to write `kind` in; a usage error when there is none such, or
+    when --format and -o's extension disagree."""
+    from contracttools.writers import FORMATS
     from contracttools.writers.table import BINARY, format_for
 
+    if output is not None and fmt is not None:
+        implied = FORMATS.get(os.path.splitext(output)[1].lower())
+        if implied is not None and implied != fmt:
+            raise click.UsageError(
+                f"--format {fmt} and -o {output} disagree (that name is for {implied}); "
+                "make them agree"
+            )
     try:
         chosen = format_for(kind, output, fmt, default)
     except ValueError as err:
