@@ -36,3 +36,18 @@ def test_format_and_extension_that_agree_or_say_nothing(name: str, tmp_path: Pat
     target = tmp_path / name
     assert invoke("diff", AGREEMENT, GUILD_1, "--format", "json", "-o", str(target))[0] == 1
     assert '"version": 1' in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("diff", AGREEMENT, GUILD_1),
+        ("packet", GUILD_1),
+        ("summary", NEGOTIATION),
+    ],
+)
+def test_output_naming_a_folder(command: tuple[str, ...], tmp_path: Path) -> None:
+    code, output = invoke(*command, "-o", str(tmp_path))
+    assert code == 2
+    assert f"{tmp_path}: is a folder; give a file name" in output
+    assert "extension" not in output

@@ -66,10 +66,12 @@ def format_option(
 
 def output_format(kind: str, output: str | None, fmt: str | None, default: str) -> str:
     """Return the format to write `kind` in; a usage error when there is none such, or
-    when --format and -o's extension disagree."""
+    when --format and -o's extension disagree.  -o naming a folder is refused first."""
     from contracttools.writers import FORMATS
     from contracttools.writers.table import BINARY, format_for
 
+    if output is not None and os.path.isdir(output):
+        raise OutputProblem(output, "is a folder; give a file name")
     if output is not None and fmt is not None:
         implied = FORMATS.get(os.path.splitext(output)[1].lower())
         if implied is not None and implied != fmt:
