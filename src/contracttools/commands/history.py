@@ -47,7 +47,8 @@ def command(
     """Write a clause's history: the current language, every position in order, each in
     full and redlined against the one before, then the tentative agreement.
 
-    CLAUSE is a clause's id (minimums.general-increase) or its number (2.A).
+    CLAUSE is a clause's id (minimums.general-increase), its number (2.A), or a
+    number a pass gave it.
     """
     from contracttools.clause_history import build_history, find_clause
     from contracttools.negotiation import moment
