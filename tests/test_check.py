@@ -226,7 +226,7 @@ def _negotiation(write: Writer, manifest: str) -> Path:
 
 def test_negotiation_passes(write: Writer) -> None:
     code, output = run_check(_negotiation(write, NEGOTIATION))
-    assert (code, output) == (0, "1 file OK: 3 clauses, 1 proposals checked\n")
+    assert (code, output) == (0, "1 file OK: 3 clauses, 1 proposal checked\n")
 
 
 NEGOTIATION_CASES = {
