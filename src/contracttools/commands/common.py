@@ -41,7 +41,16 @@ marks_option = click.option(
     type=click.Choice(["plain", "brackets"]),
     default="plain",
     show_default=True,
-    help="PDF, HTML: also print [+ +] and [- -] around changes (they are always in the text layer).",
+    help="PDF, HTML, visual DOCX: also print [+ +] and [- -] around changes "
+    "(a PDF's text layer always has them).",
+)
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="On screen: always colour, never, or auto (a terminal without NO_COLOR set). "
+    "Never into a file.",
 )
 paper_option = click.option(
     "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True

@@ -9,6 +9,7 @@ from contracttools.commands.common import (
 )
 from contracttools.commands.common import (
     as_of_option,
+    color_option,
     format_option,
     load_negotiation_arg,
     output_format,
@@ -28,9 +29,7 @@ from contracttools.commands.track import team_copy_option
 @format_option("history")
 @as_of_option
 @team_copy_option
-@click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
-)
+@color_option
 @templates_option
 @paper_option
 def command(
