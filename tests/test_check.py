@@ -332,3 +332,19 @@ def test_help_lists_commands() -> None:
     for command in ("check", "diff"):
         assert f"  {command} " in result.output
     assert "git-diff" not in result.output
+
+
+def test_a_problem_quoting_lines_of_text_stays_on_one_line(write: Writer) -> None:
+    path = write(
+        "agreement.yaml",
+        "kind: agreement\nid: base\ntitle: Base\nclauses:\n"
+        "  - id: |\n      two\n      lines\n    number: '1'\n    title: One\n    text: Text.\n",
+    )
+    code, output = run_check(path)
+    assert code == 2
+    lines = output.splitlines()
+    assert (
+        lines[0]
+        == f"{path}:5:9: clause id 'two\\nlines\\n' may hold only letters, digits, '.', '_' and '-'"
+    )
+    assert lines[1:] == ["1 problem found"]

@@ -29,7 +29,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.at}: {self.message}"
+        """Return `path:line:column: message` on one line, whatever text the message quotes."""
+        message = "\\n".join(self.message.splitlines())
+        return f"{self.at}: {message}"
 
 
 class ContractFileError(ContractToolsError):
