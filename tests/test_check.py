@@ -226,7 +226,7 @@ def _negotiation(write: Writer, manifest: str) -> Path:
 
 def test_negotiation_passes(write: Writer) -> None:
     code, output = run_check(_negotiation(write, NEGOTIATION))
-    assert (code, output) == (0, "1 file OK: 3 clauses, 1 proposals checked\n")
+    assert (code, output) == (0, "1 file OK: 3 clauses, 1 proposal checked\n")
 
 
 NEGOTIATION_CASES = {
@@ -353,3 +353,19 @@ def test_a_value_that_spans_lines_is_quoted_on_the_problem_s_line(write: Writer)
     lines = output.splitlines()
     assert all(line.startswith(f"{path}:") for line in lines[:-1]), lines
     assert "clause id 'pay.increase Each minimum shall rise | by | 3% |'" in output
+
+
+def test_a_problem_quoting_lines_of_text_stays_on_one_line(write: Writer) -> None:
+    path = write(
+        "agreement.yaml",
+        "kind: agreement\nid: base\ntitle: Base\nclauses:\n"
+        "  - id: |\n      two\n      lines\n    number: '1'\n    title: One\n    text: Text.\n",
+    )
+    code, output = run_check(path)
+    assert code == 2
+    lines = output.splitlines()
+    assert (
+        lines[0]
+        == f"{path}:5:9: clause id 'two lines' may hold only letters, digits, '.', '_' and '-'"
+    )
+    assert lines[1:] == ["1 problem found"]

@@ -81,6 +81,21 @@ def test_stat() -> None:
     assert output.splitlines()[-1] == " 9 clauses changed, 229 words inserted(+), 119 deleted(-)"
 
 
+def test_stat_all_counts_unchanged_clauses_as_unchanged() -> None:
+    code, output = diff("--all", "--stat", AGREEMENT, AGREEMENT)
+    assert code == 0
+    lines = output.splitlines()
+    assert len(lines) == 64  # a line for each of the 63 clauses, and the total
+    assert lines[-1] == " 0 clauses changed, 63 unchanged, 0 words inserted(+), 0 deleted(-)"
+    code, output = diff("--all", "--stat", AGREEMENT, GUILD_1)
+    assert output.splitlines()[-1] == (
+        " 9 clauses changed, 56 unchanged, 229 words inserted(+), 119 deleted(-)"
+    )
+    assert diff("--stat", AGREEMENT, AGREEMENT)[1] == (
+        " 0 clauses changed, 0 words inserted(+), 0 deleted(-)\n"
+    )
+
+
 def test_colour_rules() -> None:
     assert "\x1b[32;4m" in diff("--color", "always", AGREEMENT, GUILD_1)[1]
     assert "\x1b[" not in diff("--color", "auto", AGREEMENT, GUILD_1, env={"NO_COLOR": "1"})[1]
@@ -134,7 +149,9 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     old = tmp_path / "a.yaml"
     shutil.copy(AGREEMENT, old)
     before = old.read_bytes()
-    code, output = diff(str(old), GUILD_1, "-o", str(old), "--format", "json")
+    same = tmp_path / "same-file"  # a name that implies no format: --format alone decides
+    os.link(old, same)
+    code, output = diff(str(old), GUILD_1, "-o", str(same), "--format", "json")
     assert code == 2
     assert "would overwrite an input file" in output
     assert old.read_bytes() == before

@@ -91,3 +91,15 @@ def test_an_unreadable_version_is_noted_not_a_traceback(tmp_path: Path, broken: 
     assert "contracttools: showing a plain diff instead" in output
     assert "cannot read" in output
     assert "-kind: proposal" in output
+
+
+def test_the_example_in_docs_git_md_is_what_git_diff_prints(repo: Path) -> None:
+    proposal = repo / "01-guild-1.yaml"
+    proposal.write_text(
+        proposal.read_text().replace(
+            "increased by six percent (6%)", "increased by seven percent (7%)"
+        )
+    )
+    page = (Path(__file__).parent.parent / "docs" / "git.md").read_text(encoding="utf-8")
+    example = page.split("$ git diff\n", 1)[1].split("```", 1)[0]
+    assert git(repo, "diff") == example

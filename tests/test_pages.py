@@ -103,7 +103,7 @@ def test_redline_marks_survive_as_text(packet_pdf: Path) -> None:
     )  # ...but in the text layer
     assert (
         "ACCEPT" in laid_out
-        and "marked against the current agreement, as Guild proposed in its Proposal No. 1"
+        and "marked against the current agreement, as the Guild proposed in its Proposal No. 1"
         in laid_out
     )
     assert "The clause moves from 3.B to 2.F." in laid_out

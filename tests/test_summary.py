@@ -93,6 +93,25 @@ def test_as_of_the_opening() -> None:
     assert "The Producers have not passed proposals yet." in summary.overview
 
 
+def test_before_any_pass_nothing_is_on_the_table(tmp_path: Path) -> None:
+    summary = state(date(2023, 3, 1))
+    assert summary.overview[-3:] == (
+        "No section is on the table yet.",
+        "The Guild has not passed proposals yet.",
+        "The Producers have not passed proposals yet.",
+    )
+    code, markdown = run("summary", str(SAMPLES), "--as-of", "2023-03-01")
+    assert code == 0 and "Where things stand" not in markdown
+    assert "No section is on the table yet." in markdown
+    code, page = run("summary", str(SAMPLES), "--as-of", "2023-03-01", "--format", "html")
+    assert code == 0 and "Where things stand" not in page and "<h2>Overview</h2>" in page
+    word = tmp_path / "summary.docx"
+    assert run("summary", str(SAMPLES), "--as-of", "2023-03-01", "-o", str(word))[0] == 0
+    with zipfile.ZipFile(word) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "Where things stand" not in body and "No section is on the table yet." in body
+
+
 def test_as_of_the_counter() -> None:
     summary = state(NEGOTIATION.proposals[1].passed_at)
     rows = {r.number: r for t in summary.topics for r in t.rows}

@@ -382,3 +382,12 @@ def test_text_from_the_files_stays_text(tmp_path: Path) -> None:
     assert run("history", str(folder), "3.F", "-o", str(out))[0] == 0
     page = out.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_history_finds_a_clause_by_a_number_a_pass_gave_it() -> None:
+    code, output = run("history", str(SAMPLES), "2.F")  # Producers 1 renumbers 3.B
+    assert code == 0
+    assert "3.B" in output and "Producers 1 · Apr 12" in output
+    code, output = run("history", str(SAMPLES), "2F")
+    assert code == 2
+    assert "2.F, a pass's number for 3.B" in output

@@ -102,7 +102,8 @@ class ClauseHistory:
 
 
 def find_clause(negotiation: Negotiation, at: Moment, name: str) -> Standing:
-    """Return the standing of the clause `name` names (its id or its number).
+    """Return the standing of the clause `name` names: its id, its number, or a number
+    a pass gave it (where no clause has that number now).
 
     A clause of the agreement no pass named stands with no positions.  Raise
     UnknownClause, listing the closest ids and numbers, when none is found.
@@ -121,15 +122,28 @@ def find_clause(negotiation: Negotiation, at: Moment, name: str) -> Standing:
     found = [s for s in every if s.number and _fold(s.number) == folded]
     if len(found) == 1:
         return found[0]
+    by_id = {s.clause: s for s in every}
+    given = [  # the numbers the passes gave, with the clauses they gave them to
+        (position.number, by_id[position.clause])
+        for position in history(negotiation, at)
+        if position.number and position.clause in by_id
+    ]
+    if not found:
+        found = list({s.clause: s for number, s in given if _fold(number) == folded}.values())
+        if len(found) == 1:
+            return found[0]
     if found:
         named = "; ".join(f"{s.number} {s.title} ({s.clause})" for s in found)
         raise UnknownClause(f"'{name}' numbers more than one clause ({named}); give its id")
-    names = {s.clause: s for s in every} | {s.number: s for s in every if s.number}
-    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.5)
+    names = by_id | {s.number: s for s in every if s.number}
+    names |= {number: s for number, s in given if number not in names}
+    close = _closest(wanted, list(names))
     seen: list[str] = []
     for match in close:
         s = names[match]
         shown = f"{s.number} {s.title} ({s.clause})".strip()
+        if match not in (s.clause, s.number):
+            shown = f"{match}, a pass's number for {shown}"
         if shown not in seen:
             seen.append(shown)
     if not seen:
@@ -138,6 +152,16 @@ def find_clause(negotiation: Negotiation, at: Moment, name: str) -> Standing:
     else:
         hint = "closest: "
     raise UnknownClause(f"no clause '{name}' in {negotiation.title}; {hint}{'; '.join(seen)}")
+
+
+def _closest(wanted: str, names: list[str], n: int = 5) -> list[str]:
+    """Return the `n` names most like `wanted`, equally close ones in the order given."""
+    scored = [(difflib.SequenceMatcher(None, wanted, name).ratio(), name) for name in names]
+    ranked = sorted(
+        ((score, index, name) for index, (score, name) in enumerate(scored) if score >= 0.5),
+        key=lambda found: (-found[0], found[1]),
+    )
+    return [name for _, _, name in ranked[:n]]
 
 
 def _fold(number: str) -> str:

@@ -133,7 +133,11 @@ def build_packet(
             source = sources[item.clause].source
             if against is None and source is not None:
                 who = _party(source.party, negotiation)
-                measured = f"the current agreement, as {who.short} proposed in its Proposal No. {source.number}"
+                its = "their" if who.short.endswith("s") else "its"
+                measured = (
+                    f"the current agreement, as the {who.short} proposed "
+                    f"in {its} Proposal No. {source.number}"
+                )
         if item.action in ("withdraw", "reject", "concept"):
             change = None
         clause = agreement.by_id.get(item.clause)

@@ -263,11 +263,14 @@ def _overview(
         expires = negotiation.expires
         sentences.append(f"The current contract expires on {long_date(expires.date())}.")
     open_items = counts["open"] + counts["rejected"]
-    sentences.append(
-        f"As of {long_date(at.day)}, {open_items} {'section is' if open_items == 1 else 'sections are'} still open, "
-        f"{counts['tentatively agreed']} tentatively agreed, {counts['withdrawn']} withdrawn, "
-        f"and {counts['status quo']} left as they are (status quo)."
-    )
+    if not any(counts.values()):
+        sentences.append("No section is on the table yet.")
+    else:
+        sentences.append(
+            f"As of {long_date(at.day)}, {open_items} {'section is' if open_items == 1 else 'sections are'} still open, "
+            f"{counts['tentatively agreed']} tentatively agreed, {counts['withdrawn']} withdrawn, "
+            f"and {counts['status quo']} left as they are (status quo)."
+        )
     for party in parties:
         passes = [p for p in at.proposals if p.party == party.key]
         if passes:
@@ -277,7 +280,9 @@ def _overview(
                 f"(proposal {last.number}, {len(last.items)} {'section' if len(last.items) == 1 else 'sections'})."
             )
         else:
-            sentences.append(f"The {party.short} have not passed proposals yet.")
+            sentences.append(
+                f"The {party.short} {_verb(party, 'has', 'have')} not passed proposals yet."
+            )
     return tuple(sentences)
 
 

@@ -31,5 +31,12 @@ def command(files: tuple[str, ...]) -> None:
             proposals += len(loaded.proposals)
     if problems:
         raise ContractFileError(problems)
-    noun = "file" if len(files) == 1 else "files"
-    click.echo(f"{len(files)} {noun} OK: {clauses} clauses, {proposals} proposals checked")
+    click.echo(
+        f"{_count(len(files), 'file')} OK: {_count(clauses, 'clause')}, "
+        f"{_count(proposals, 'proposal')} checked"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    """Return e.g. "1 clause", "2 clauses"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

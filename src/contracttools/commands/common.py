@@ -41,7 +41,16 @@ marks_option = click.option(
     type=click.Choice(["plain", "brackets"]),
     default="plain",
     show_default=True,
-    help="PDF, HTML: also print [+ +] and [- -] around changes (they are always in the text layer).",
+    help="PDF, HTML, visual DOCX: also print [+ +] and [- -] around changes "
+    "(a PDF's text layer always has them).",
+)
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="On screen: always colour, never, or auto (a terminal without NO_COLOR set). "
+    "Never into a file.",
 )
 paper_option = click.option(
     "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True
@@ -65,9 +74,20 @@ def format_option(
 
 
 def output_format(kind: str, output: str | None, fmt: str | None, default: str) -> str:
-    """Return the format to write `kind` in; a usage error when there is none such."""
+    """Return the format to write `kind` in; a usage error when there is none such, or
+    when --format and -o's extension disagree.  -o naming a folder is refused first."""
+    from contracttools.writers import FORMATS
     from contracttools.writers.table import BINARY, format_for
 
+    if output is not None and os.path.isdir(output):
+        raise OutputProblem(output, "is a folder; give a file name")
+    if output is not None and fmt is not None:
+        implied = FORMATS.get(os.path.splitext(output)[1].lower())
+        if implied is not None and implied != fmt:
+            raise click.UsageError(
+                f"--format {fmt} and -o {output} disagree (that name is for {implied}); "
+                "make them agree"
+            )
     try:
         chosen = format_for(kind, output, fmt, default)
     except ValueError as err:

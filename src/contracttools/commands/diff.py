@@ -10,6 +10,7 @@ import click
 
 from contracttools.commands.common import (
     aware,
+    color_option,
     format_option,
     marks_option,
     output_format,
@@ -56,9 +57,7 @@ def old_order(old: object, redline: Redline) -> tuple[str, ...]:
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", help="Write to this file; its extension picks the format.")
 @format_option("redline", "Output format (default: from -o's extension, else text).")
-@click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
-)
+@color_option
 @click.option(
     "--all",
     "every",
@@ -89,7 +88,9 @@ def old_order(old: object, redline: Redline) -> tuple[str, ...]:
 @click.option(
     "--revision-date",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"]),
-    help="Word output: the date of the revisions (default: when the proposal was passed, or the agreement took effect).",
+    metavar="DATE|DATETIME",
+    help="Word output: the date of the revisions, 2023-04-12 or 2023-04-12T15:30:00-07:00 "
+    "(default: when the proposal was passed, or the agreement took effect).",
 )
 @templates_option
 @paper_option

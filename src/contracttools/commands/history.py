@@ -9,6 +9,7 @@ from contracttools.commands.common import (
 )
 from contracttools.commands.common import (
     as_of_option,
+    color_option,
     format_option,
     load_negotiation_arg,
     output_format,
@@ -28,9 +29,7 @@ from contracttools.commands.track import team_copy_option
 @format_option("history")
 @as_of_option
 @team_copy_option
-@click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
-)
+@color_option
 @templates_option
 @paper_option
 def command(
@@ -47,7 +46,8 @@ def command(
     """Write a clause's history: the current language, every position in order, each in
     full and redlined against the one before, then the tentative agreement.
 
-    CLAUSE is a clause's id (minimums.general-increase) or its number (2.A).
+    CLAUSE is a clause's id (minimums.general-increase), its number (2.A), or a
+    number a pass gave it.
     """
     from contracttools.clause_history import build_history, find_clause
     from contracttools.negotiation import moment

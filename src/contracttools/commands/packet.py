@@ -27,7 +27,9 @@ from contracttools.inert import shown
     help="Redline against the other party's proposal, not the agreement.",
 )
 @click.option(
-    "--signoff", is_flag=True, help="A tentative-agreement block (initials, date) after each item."
+    "--signoff",
+    is_flag=True,
+    help="A tentative-agreement block (initials, date) after each item with language to initial.",
 )
 @click.option(
     "--include-notes", is_flag=True, help="A team copy with internal notes, stamped CONFIDENTIAL."

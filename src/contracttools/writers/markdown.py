@@ -91,7 +91,8 @@ def write_summary(summary: Summary) -> str:
     if summary.confidential:
         lines += ["**CONFIDENTIAL — team copy with internal notes. Not for members.**", ""]
     lines += ["## Overview", "", _escape(" ".join(summary.overview)), ""]
-    lines += ["## Where things stand", ""]
+    if summary.topics:
+        lines += ["## Where things stand", ""]
     names = [_escape(name) for name in summary.columns]
     for topic in summary.topics:
         lines += [f"### {_escape(topic.name)}", ""]

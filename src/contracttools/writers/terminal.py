@@ -110,15 +110,17 @@ def _shorten(text: str, width: int) -> str:
 
 
 def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> str:
-    """Return a line per changed clause with words inserted and deleted, as git's --stat."""
-    changed = [c for c in redline.clauses if options.all or c.changed]
-    names = [inert(_shorten(path(c), 60)) for c in changed]
+    """Return a line per changed clause with words inserted and deleted, as git's --stat;
+    with `all`, a line for every clause, the unchanged ones counted as unchanged."""
+    listed = [c for c in redline.clauses if options.all or c.changed]
+    changed = sum(1 for c in redline.clauses if c.changed)
+    names = [inert(_shorten(path(c), 60)) for c in listed]
     pad = max((len(n) for n in names), default=0)
-    counts = [(c.words("insert"), c.words("delete")) for c in changed]
+    counts = [(c.words("insert"), c.words("delete")) for c in listed]
     biggest = max((a + d for a, d in counts), default=0)
     scale = min(1.0, width / biggest) if biggest else 1.0
     lines = []
-    for name, clause, (added, deleted) in zip(names, changed, counts, strict=True):
+    for name, clause, (added, deleted) in zip(names, listed, counts, strict=True):
         plus, minus = "+" * round(added * scale), "-" * round(deleted * scale)
         if options.color:
             plus, minus = f"\x1b[32m{plus}{RESET}", f"\x1b[31m{minus}{RESET}"
@@ -126,8 +128,9 @@ def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> s
         note = inert(f"  ({', '.join(labels)})") if labels else ""
         lines.append(f" {name.ljust(pad)} | {added + deleted:5} {plus}{minus}{note}")
     stats = redline.stats()["words"]
+    unchanged = f", {len(redline.clauses) - changed} unchanged" if options.all else ""
     lines.append(
-        f" {len(changed)} clauses changed, {stats['inserted']} words inserted(+), "
-        f"{stats['deleted']} deleted(-)"
+        f" {changed} {'clause' if changed == 1 else 'clauses'} changed{unchanged}, "
+        f"{stats['inserted']} words inserted(+), {stats['deleted']} deleted(-)"
     )
     return "\n".join(lines) + "\n"

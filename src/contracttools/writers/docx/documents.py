@@ -231,7 +231,8 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
         )
     document.add_paragraph("Overview", style="Heading 1")
     paragraph(document, " ".join(summary.overview))
-    document.add_paragraph("Where things stand", style="Heading 1")
+    if summary.topics:
+        document.add_paragraph("Where things stand", style="Heading 1")
     names = list(summary.columns)
     for topic in summary.topics:
         paragraph(document, topic.name, "Heading 2")
