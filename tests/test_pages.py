@@ -357,3 +357,45 @@ def test_zone_names() -> None:
     assert zone_name(at("2023-07-12T09:00", 2)) == "UTC+02:00"
     assert zone_name(at("2023-07-12T09:00", 2), "Europe/Paris") == "CEST"
     assert zone_name(at("2023-07-12T09:00", -7), "America/Phoenix") == "MST"
+
+
+def changes_rows(html: str) -> list[tuple[str, str]]:
+    """Return the changed-clauses table's rows: (clause as written, text of the linked element)."""
+    import lxml.html
+
+    page = lxml.html.fromstring(html)
+    rows = []
+    for row in page.xpath('//table[@class="changes"]/tbody/tr'):
+        fragment = row.xpath('.//td[@class="page"]/a/@href')[0].removeprefix("#")
+        (target,) = page.xpath(f'//*[@id="{fragment}"]')
+        heading = target.xpath("./*[self::h1 or self::h2 or self::h3 or self::h4]")[0]
+        rows.append((row[0].text_content(), heading.text_content()))
+    return rows
+
+
+@pytest.mark.parametrize("short", [False, True], ids=["full", "changed-only"])
+def test_changed_clauses_link_to_their_own_clause(tmp_path: Path, short: bool) -> None:
+    out = tmp_path / "redline.html"
+    extra = ["--changed-only"] if short else []
+    assert (
+        run("diff", str(SAMPLES / "agreement-2020.yaml"), PRODUCERS_1, "-o", str(out), *extra)[0]
+        == 1
+    )
+    rows = changes_rows(out.read_text(encoding="utf-8"))
+    assert len(rows) >= 10
+    for clause, heading in rows:
+        assert heading.startswith(clause), (clause, heading)
+
+
+@needs_pdftotext
+def test_changed_clauses_print_the_page_of_their_heading(tmp_path: Path) -> None:
+    out = tmp_path / "redline.pdf"
+    assert run("diff", str(SAMPLES / "agreement-2020.yaml"), PRODUCERS_1, "-o", str(out))[0] == 1
+    laid_out = pages(out)
+    row = re.compile(r"^\s*(?:Article \d+ › )?(\d+\.[A-Z]) \S.*\s(\d+)\s*$", re.MULTILINE)
+    printed = {m.group(1): int(m.group(2)) for m in row.finditer(laid_out[0] + laid_out[1])}
+    assert len(printed) == 11, printed
+    for number, page in printed.items():
+        heading = re.compile(rf"^\s*(?:Article \d+ › )?{re.escape(number)} \D*$", re.MULTILINE)
+        found = [n for n, text in enumerate(laid_out, 1) if heading.search(text)]
+        assert found == [page], (number, page, found)
