@@ -399,3 +399,27 @@ def test_changed_clauses_print_the_page_of_their_heading(tmp_path: Path) -> None
         heading = re.compile(rf"^\s*(?:Article \d+ › )?{re.escape(number)} \D*$", re.MULTILINE)
         found = [n for n, text in enumerate(laid_out, 1) if heading.search(text)]
         assert found == [page], (number, page, found)
+
+
+def test_status_quo_answering_a_change_says_what_it_is_marked_against(tmp_path: Path) -> None:
+    import lxml.html
+
+    from tests.test_docx import read_back
+
+    counter = ["packet", str(SAMPLES / "03-guild-2.yaml"), "--against", PRODUCERS_1]
+    html, word = tmp_path / "counter.html", tmp_path / "counter.docx"
+    assert run(*counter, "-o", str(html))[0] == 0 and run(*counter, "-o", str(word))[0] == 0
+    (item,) = lxml.html.fromstring(html.read_text(encoding="utf-8")).xpath('//*[@id="item-6"]')
+    words = "Keeps the current language; marked against Producers' Proposal No. 1."
+    assert "STATUS QUO" in item.text_content()
+    assert [p.text_content() for p in item.xpath('.//p[@class="against"]')] == [words]
+    assert "No change is proposed" not in item.text_content() and item.xpath(".//del")
+    assert words in read_back(word, "reject") and "No change is proposed" not in " ".join(
+        read_back(word, "reject")
+    )
+    # Marked against the agreement, a status-quo item marks nothing and says so.
+    plain = tmp_path / "producers.html"
+    assert run("packet", PRODUCERS_1, "-o", str(plain))[0] == 0
+    text = plain.read_text(encoding="utf-8")
+    assert text.count("No change is proposed: the current language stands.") == 3
+    assert "Keeps the current language" not in text

@@ -19,6 +19,7 @@ from contracttools.writers.labels import (
     file_name,
     heading,
     initialled,
+    marked,
     passed,
     path,
     summary_line,
@@ -65,6 +66,7 @@ HELPERS = {
     "css_string": css_string,
     "file_name": file_name,
     "initialled": initialled,
+    "marked": marked,
 }
 
 
