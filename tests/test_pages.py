@@ -423,3 +423,15 @@ def test_status_quo_answering_a_change_says_what_it_is_marked_against(tmp_path: 
     text = plain.read_text(encoding="utf-8")
     assert text.count("No change is proposed: the current language stands.") == 3
     assert "Keeps the current language" not in text
+
+
+def test_package_lines_count_the_items(tmp_path: Path) -> None:
+    from contracttools.packet import Package
+    from contracttools.templating import environment
+
+    words = environment(None).get_template("words.txt.j2").module
+    one, two = Package("streaming-parity", (2,)), Package("series", (3, 5))
+    packet = type("Packet", (), {"packages": (one, two)})()
+    assert str(words.packages_line(packet)) == (  # type: ignore[attr-defined]
+        "Package “streaming-parity”: item 2. Package “series”: items 3, 5 stand or fall together."
+    )
