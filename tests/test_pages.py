@@ -290,7 +290,9 @@ def test_no_item_heading_alone_and_signoff_with_its_item(packet_pdf: Path) -> No
         body = [line for line in lines if not line.startswith(("Page ", "Alliance of Screen"))]
         assert body, f"page {number} is empty"
         assert not re.match(r"^Item \d+\. ", body[-1]), f"heading alone at the foot of {number}"
-        assert not body[0].startswith("For "), f"page {number} opens with a sign-off block"
+        assert not body[0].startswith(("For ", "Initials", "Date")), (
+            f"page {number} opens with a sign-off block"
+        )
         if number > 2:
             assert body[0].startswith("Item "), (number, body[0])
 
@@ -435,3 +437,19 @@ def test_package_lines_count_the_items(tmp_path: Path) -> None:
     assert str(words.packages_line(packet)) == (  # type: ignore[attr-defined]
         "Package “streaming-parity”: item 2. Package “series”: items 3, 5 stand or fall together."
     )
+
+
+@needs_pdftotext
+def test_signoff_lines_level_when_a_name_wraps(tmp_path: Path) -> None:
+    out = tmp_path / "counter.pdf"
+    counter = ["packet", str(SAMPLES / "03-guild-2.yaml"), "--against", PRODUCERS_1]
+    assert run(*counter, "--signoff", "-o", str(out))[0] == 0
+    lines = [line for page in pages(out) for line in page.splitlines()]
+    wrapped = [
+        n for n, line in enumerate(lines) if line.strip() == "For Alliance of Screen and Streaming"
+    ]
+    assert len(wrapped) == 6  # the name wraps in the right column: the left one's lines wait
+    for n in wrapped:
+        assert lines[n + 1].split() == ["For", "Screen", "Writers", "Guild:", "Producers:"]
+        assert lines[n + 2].split() == ["Initials", "Initials"]
+        assert lines[n + 3].split() == ["Date", "Date"]
