@@ -453,3 +453,17 @@ def test_signoff_lines_level_when_a_name_wraps(tmp_path: Path) -> None:
         assert lines[n + 1].split() == ["For", "Screen", "Writers", "Guild:", "Producers:"]
         assert lines[n + 2].split() == ["Initials", "Initials"]
         assert lines[n + 3].split() == ["Date", "Date"]
+
+
+@needs_pdftotext
+def test_printed_cues_stay_with_their_change(tmp_path: Path) -> None:
+    summary, packet = tmp_path / "summary.pdf", tmp_path / "packet.pdf"
+    assert run("summary", str(SAMPLES), "--with-language", "-o", str(summary))[0] == 0
+    assert run("packet", PRODUCERS_1, "--marks", "brackets", "-o", str(packet))[0] == 0
+    lines = [
+        line.strip() for out in (summary, packet) for p in pages(out) for line in p.splitlines()
+    ]
+    assert sum("[-" in line for line in lines) > 10
+    for line in lines:
+        assert not line.endswith(("[-", "[+", "[~")), line
+        assert not line.startswith(("-]", "+]", "~]")), line
