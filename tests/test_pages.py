@@ -467,3 +467,16 @@ def test_printed_cues_stay_with_their_change(tmp_path: Path) -> None:
     for line in lines:
         assert not line.endswith(("[-", "[+", "[~")), line
         assert not line.startswith(("-]", "+]", "~]")), line
+
+
+def test_a_packet_in_a_book_links_back_to_it() -> None:
+    from contracttools.packet import build_packet
+    from contracttools.writers.table import Options, write
+
+    proposal, negotiation = load_in_context(PRODUCERS_1)
+    packet = build_packet(proposal, negotiation)  # type: ignore[arg-type]
+    in_book = write("packet", "html", packet, Options(index="../index.html"))
+    alone = write("packet", "html", packet, Options())
+    assert isinstance(in_book, str) and isinstance(alone, str)
+    assert '<nav class="crumbs"><a href="../index.html">← Tracking chart</a></nav>' in in_book
+    assert "crumbs" not in alone.split("</style>")[-1]

@@ -37,6 +37,8 @@ class PageOptions:
     brackets: bool = False
     """Print [+ +] and [- -] around changes (they are in the text either way)."""
     old_order: tuple[str, ...] = ()
+    index: str = ""
+    """A packet's link back to the page it belongs to (the bargaining book's chart)."""
 
 
 def css_string(text: str) -> str:
@@ -111,6 +113,7 @@ def write_packet(
         passed=passed(when) if when else packet.passed_at,
         packages=packages,
         signers=signers,
+        index=options.index,
         **_common(options),
     )
 
