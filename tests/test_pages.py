@@ -369,6 +369,7 @@ def changes_rows(html: str) -> list[tuple[str, str]]:
     rows = []
     for row in page.xpath('//table[@class="changes"]/tbody/tr'):
         fragment = row.xpath('.//td[@class="page"]/a/@href')[0].removeprefix("#")
+        assert row[0].xpath("./a/@href") == [f"#{fragment}"]  # the clause's name links there too
         (target,) = page.xpath(f'//*[@id="{fragment}"]')
         heading = target.xpath("./*[self::h1 or self::h2 or self::h3 or self::h4]")[0]
         rows.append((row[0].text_content(), heading.text_content()))
