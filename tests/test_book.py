@@ -228,3 +228,46 @@ def test_chromium_renders_the_index_and_a_history(site: Path, tmp_path: Path) ->
     # A phone-wide page scrolls its tables sideways, not the whole page.
     dom = chromium(tmp_path / "p3", "--window-size=390,844", "--dump-dom", index)
     assert 'class="scroll" role="region"' in dom
+
+
+MEASURE = """<script>
+const over = [...document.querySelectorAll(".scroll")].filter(e => e.scrollWidth > e.clientWidth);
+const page = document.querySelector("table.index .page");
+document.body.dataset.measured = [
+  over.length,
+  page ? getComputedStyle(page).display : "",
+  Math.round(document.querySelector("h1").getBoundingClientRect().left),
+].join(" ");
+</script></body>"""
+
+
+def measured(page: Path, profile: Path, width: int) -> list[str]:
+    """Return what MEASURE finds on a page shown `width` pixels wide."""
+    probe = page.with_name("measured-" + page.name)
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE), "utf-8")
+    try:
+        dom = chromium(profile, f"--window-size={width},900", "--dump-dom", probe.as_uri())
+    finally:
+        probe.unlink()
+    found = re.search(r'data-measured="([^"]*)"', dom)
+    assert found, dom[:200]
+    return found.group(1).split(" ")
+
+
+@pytest.mark.client
+def test_a_desktop_screen_shows_every_column_and_packets_have_margins(
+    site: Path, tmp_path: Path
+) -> None:
+    tables_too_wide, _, _ = measured(site / "index.html", tmp_path / "p1", 1200)
+    assert tables_too_wide == "0"
+    assert measured(site / "index.html", tmp_path / "p2", 390)[0] != "0"  # a phone scrolls them
+    _, page_column, left = measured(site / "packets" / "guild-2.html", tmp_path / "p3", 1200)
+    assert page_column == "none" and int(left) >= 16
+
+
+def test_packet_pages_leave_paper_furniture_to_paper(site: Path) -> None:
+    page = (site / "packets" / "guild-2.html").read_text(encoding="utf-8")
+    screen = page[page.index("@media screen") :]
+    assert "table.index .page, table.changes .page { display: none; }" in screen
+    assert '<th scope="col" class="page">Page</th>' in page
+    assert page.count('<td class="page">') == 6

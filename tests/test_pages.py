@@ -290,7 +290,9 @@ def test_no_item_heading_alone_and_signoff_with_its_item(packet_pdf: Path) -> No
         body = [line for line in lines if not line.startswith(("Page ", "Alliance of Screen"))]
         assert body, f"page {number} is empty"
         assert not re.match(r"^Item \d+\. ", body[-1]), f"heading alone at the foot of {number}"
-        assert not body[0].startswith("For "), f"page {number} opens with a sign-off block"
+        assert not body[0].startswith(("For ", "Initials", "Date")), (
+            f"page {number} opens with a sign-off block"
+        )
         if number > 2:
             assert body[0].startswith("Item "), (number, body[0])
 
@@ -357,3 +359,125 @@ def test_zone_names() -> None:
     assert zone_name(at("2023-07-12T09:00", 2)) == "UTC+02:00"
     assert zone_name(at("2023-07-12T09:00", 2), "Europe/Paris") == "CEST"
     assert zone_name(at("2023-07-12T09:00", -7), "America/Phoenix") == "MST"
+
+
+def changes_rows(html: str) -> list[tuple[str, str]]:
+    """Return the changed-clauses table's rows: (clause as written, text of the linked element)."""
+    import lxml.html
+
+    page = lxml.html.fromstring(html)
+    rows = []
+    for row in page.xpath('//table[@class="changes"]/tbody/tr'):
+        fragment = row.xpath('.//td[@class="page"]/a/@href')[0].removeprefix("#")
+        assert row[0].xpath("./a/@href") == [f"#{fragment}"]  # the clause's name links there too
+        (target,) = page.xpath(f'//*[@id="{fragment}"]')
+        heading = target.xpath("./*[self::h1 or self::h2 or self::h3 or self::h4]")[0]
+        rows.append((row[0].text_content(), heading.text_content()))
+    return rows
+
+
+@pytest.mark.parametrize("short", [False, True], ids=["full", "changed-only"])
+def test_changed_clauses_link_to_their_own_clause(tmp_path: Path, short: bool) -> None:
+    out = tmp_path / "redline.html"
+    extra = ["--changed-only"] if short else []
+    assert (
+        run("diff", str(SAMPLES / "agreement-2020.yaml"), PRODUCERS_1, "-o", str(out), *extra)[0]
+        == 1
+    )
+    rows = changes_rows(out.read_text(encoding="utf-8"))
+    assert len(rows) >= 10
+    for clause, heading in rows:
+        assert heading.startswith(clause), (clause, heading)
+
+
+@needs_pdftotext
+def test_changed_clauses_print_the_page_of_their_heading(tmp_path: Path) -> None:
+    out = tmp_path / "redline.pdf"
+    assert run("diff", str(SAMPLES / "agreement-2020.yaml"), PRODUCERS_1, "-o", str(out))[0] == 1
+    laid_out = pages(out)
+    row = re.compile(r"^\s*(?:Article \d+ › )?(\d+\.[A-Z]) \S.*\s(\d+)\s*$", re.MULTILINE)
+    printed = {m.group(1): int(m.group(2)) for m in row.finditer(laid_out[0] + laid_out[1])}
+    assert len(printed) == 11, printed
+    for number, page in printed.items():
+        heading = re.compile(rf"^\s*(?:Article \d+ › )?{re.escape(number)} \D*$", re.MULTILINE)
+        found = [n for n, text in enumerate(laid_out, 1) if heading.search(text)]
+        assert found == [page], (number, page, found)
+
+
+def test_status_quo_answering_a_change_says_what_it_is_marked_against(tmp_path: Path) -> None:
+    import lxml.html
+
+    from tests.test_docx import read_back
+
+    counter = ["packet", str(SAMPLES / "03-guild-2.yaml"), "--against", PRODUCERS_1]
+    html, word = tmp_path / "counter.html", tmp_path / "counter.docx"
+    assert run(*counter, "-o", str(html))[0] == 0 and run(*counter, "-o", str(word))[0] == 0
+    (item,) = lxml.html.fromstring(html.read_text(encoding="utf-8")).xpath('//*[@id="item-6"]')
+    words = "Keeps the current language; marked against Producers' Proposal No. 1."
+    assert "STATUS QUO" in item.text_content()
+    assert [p.text_content() for p in item.xpath('.//p[@class="against"]')] == [words]
+    assert "No change is proposed" not in item.text_content() and item.xpath(".//del")
+    assert words in read_back(word, "reject") and "No change is proposed" not in " ".join(
+        read_back(word, "reject")
+    )
+    # Marked against the agreement, a status-quo item marks nothing and says so.
+    plain = tmp_path / "producers.html"
+    assert run("packet", PRODUCERS_1, "-o", str(plain))[0] == 0
+    text = plain.read_text(encoding="utf-8")
+    assert text.count("No change is proposed: the current language stands.") == 3
+    assert "Keeps the current language" not in text
+
+
+def test_package_lines_count_the_items(tmp_path: Path) -> None:
+    from contracttools.packet import Package
+    from contracttools.templating import environment
+
+    words = environment(None).get_template("words.txt.j2").module
+    one, two = Package("streaming-parity", (2,)), Package("series", (3, 5))
+    packet = type("Packet", (), {"packages": (one, two)})()
+    assert str(words.packages_line(packet)) == (  # type: ignore[attr-defined]
+        "Package “streaming-parity”: item 2. Package “series”: items 3, 5 stand or fall together."
+    )
+
+
+@needs_pdftotext
+def test_signoff_lines_level_when_a_name_wraps(tmp_path: Path) -> None:
+    out = tmp_path / "counter.pdf"
+    counter = ["packet", str(SAMPLES / "03-guild-2.yaml"), "--against", PRODUCERS_1]
+    assert run(*counter, "--signoff", "-o", str(out))[0] == 0
+    lines = [line for page in pages(out) for line in page.splitlines()]
+    wrapped = [
+        n for n, line in enumerate(lines) if line.strip() == "For Alliance of Screen and Streaming"
+    ]
+    assert len(wrapped) == 6  # the name wraps in the right column: the left one's lines wait
+    for n in wrapped:
+        assert lines[n + 1].split() == ["For", "Screen", "Writers", "Guild:", "Producers:"]
+        assert lines[n + 2].split() == ["Initials", "Initials"]
+        assert lines[n + 3].split() == ["Date", "Date"]
+
+
+@needs_pdftotext
+def test_printed_cues_stay_with_their_change(tmp_path: Path) -> None:
+    summary, packet = tmp_path / "summary.pdf", tmp_path / "packet.pdf"
+    assert run("summary", str(SAMPLES), "--with-language", "-o", str(summary))[0] == 0
+    assert run("packet", PRODUCERS_1, "--marks", "brackets", "-o", str(packet))[0] == 0
+    lines = [
+        line.strip() for out in (summary, packet) for p in pages(out) for line in p.splitlines()
+    ]
+    assert sum("[-" in line for line in lines) > 10
+    for line in lines:
+        assert not line.endswith(("[-", "[+", "[~")), line
+        assert not line.startswith(("-]", "+]", "~]")), line
+
+
+def test_a_packet_in_a_book_links_back_to_it() -> None:
+    from contracttools.packet import build_packet
+    from contracttools.writers.table import Options, write
+
+    proposal, negotiation = load_in_context(PRODUCERS_1)
+    packet = build_packet(proposal, negotiation)  # type: ignore[arg-type]
+    in_book = write("packet", "html", packet, Options(index="../index.html"))
+    alone = write("packet", "html", packet, Options())
+    assert isinstance(in_book, str) and isinstance(alone, str)
+    assert '<nav class="crumbs"><a href="../index.html">← Tracking chart</a></nav>' in in_book
+    assert "crumbs" not in alone.split("</style>")[-1]

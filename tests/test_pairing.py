@@ -217,7 +217,7 @@ def test_path_in_text_markdown_html_and_stat(tmp_path: Any) -> None:
 
     html = write_redline(redline, PageOptions())
     assert '<span class="context">Article 4 \u203a </span>Section 5' in html
-    assert f"<td>{path}</td>" in html
+    assert f">{path}</a></td>" in html
     within = json_writer.document(redline)["clauses"][1]["within"]
     assert within == [{"id": "art", "number": "Article 4", "title": "Union Security"}]
 

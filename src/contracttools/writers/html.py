@@ -19,6 +19,7 @@ from contracttools.writers.labels import (
     file_name,
     heading,
     initialled,
+    marked,
     passed,
     path,
     summary_line,
@@ -36,6 +37,8 @@ class PageOptions:
     brackets: bool = False
     """Print [+ +] and [- -] around changes (they are in the text either way)."""
     old_order: tuple[str, ...] = ()
+    index: str = ""
+    """A packet's link back to the page it belongs to (the bargaining book's chart)."""
 
 
 def css_string(text: str) -> str:
@@ -65,6 +68,7 @@ HELPERS = {
     "css_string": css_string,
     "file_name": file_name,
     "initialled": initialled,
+    "marked": marked,
 }
 
 
@@ -109,6 +113,7 @@ def write_packet(
         passed=passed(when) if when else packet.passed_at,
         packages=packages,
         signers=signers,
+        index=options.index,
         **_common(options),
     )
 

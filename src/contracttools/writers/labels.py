@@ -36,6 +36,17 @@ def tags(clause: ClauseChange) -> list[str]:
 _VISIBLE = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n"} | {0x7F: 0x2421}
 
 
+def marked(change: ClauseChange | None) -> bool:
+    """Return whether a clause's redline marks anything: its text, its place or its name.
+
+    A status-quo item marked against a proposal that changed the clause marks the change
+    it answers; one marked against the agreement marks nothing.
+    """
+    return change is not None and bool(
+        change.status != "unchanged" or change.moved or change.renumbered or change.retitled
+    )
+
+
 def visible(text: str) -> str:
     """Return text with control characters shown as symbols (a bell as '␇'), for text outputs."""
     return text.translate(_VISIBLE)

@@ -39,6 +39,9 @@ class Options:
     old_order: tuple[str, ...] = ()
     """The old document's clause ids in reading order: where a full blackline shows a
     moved clause's deletion."""
+    index: str = ""
+    """HTML packet: the href of the page it belongs to (the bargaining book's chart), linked
+    back to; empty for a page that stands alone."""
 
 
 Writer = Callable[[Any, Options], "str | bytes"]
@@ -157,7 +160,12 @@ def _page(options: Options) -> Any:
     from contracttools.writers.html import PageOptions
 
     return PageOptions(
-        options.paper, options.templates, options.every, options.brackets, options.old_order
+        options.paper,
+        options.templates,
+        options.every,
+        options.brackets,
+        options.old_order,
+        index=options.index,
     )
 
 

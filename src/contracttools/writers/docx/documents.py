@@ -31,6 +31,7 @@ from contracttools.writers.labels import (
     file_name,
     heading,
     initialled,
+    marked,
     passed,
     summary_line,
     tags,
@@ -114,7 +115,7 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
             paragraph(document, words.withdrawn(packet))
         elif item.action == "reject":
             paragraph(document, words.rejected(packet))
-        elif item.action == "status-quo":
+        elif item.action == "status-quo" and not marked(change):
             paragraph(document, words.status_quo())
             if item.change:
                 blocks(document, marks, item.change.blocks)
