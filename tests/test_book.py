@@ -53,7 +53,6 @@ def test_the_folder(site: Path) -> None:
     assert "index.html" in names
     assert "clauses/minimums.general-increase.html" in names
     assert [n for n in names if n.startswith("packets/")] == [
-        "packets/contracttools.css",
         "packets/guild-1.html",
         "packets/guild-2.html",
         "packets/producers-1.html",
@@ -271,3 +270,10 @@ def test_packet_pages_leave_paper_furniture_to_paper(site: Path) -> None:
     assert "table.index .page, table.changes .page { display: none; }" in screen
     assert '<th scope="col" class="page">Page</th>' in page
     assert page.count('<td class="page">') == 6
+
+
+def test_each_packet_page_links_back_to_the_chart(site: Path) -> None:
+    packets = sorted((site / "packets").glob("*.html"))
+    assert packets and all(
+        'href="../index.html"' in page.read_text(encoding="utf-8") for page in packets
+    )

@@ -79,7 +79,6 @@ def site(book: Book, templates: Path | None, paper: str) -> dict[str, str]:
         packet_links,
         packet_page,
     )
-    from contracttools.templating import template_folders
     from contracttools.tracking import pass_key
     from contracttools.writers import pages
     from contracttools.writers.table import Options, write
@@ -90,17 +89,12 @@ def site(book: Book, templates: Path | None, paper: str) -> dict[str, str]:
         page = pages.history_page(history, options, "../" + INDEX, history_packets(history, book))
         files[clause_page(history.clause)] = page
     for proposal, packet in book.packets:
-        shown = Options(paper=paper, templates=templates, when=proposal.passed_at)
+        shown = Options(
+            paper=paper, templates=templates, when=proposal.passed_at, index="../" + INDEX
+        )
         content = write("packet", "html", packet, shown)
         assert isinstance(content, str)
         files[packet_page(pass_key(proposal))] = content
-    if book.packets:
-        css = next(
-            f / "contracttools.css"
-            for f in template_folders(templates)
-            if (f / "contracttools.css").is_file()
-        )
-        files["packets/contracttools.css"] = css.read_text(encoding="utf-8")
     return files
 
 
