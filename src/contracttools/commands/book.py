@@ -12,11 +12,8 @@ from typing import TYPE_CHECKING
 import click
 
 from contracttools.commands.common import (
-    as_of as parse_as_of,
-)
-from contracttools.commands.common import (
     as_of_option,
-    load_negotiation_arg,
+    negotiation_as_of,
     paper_option,
     template_errors,
     templates_option,
@@ -53,10 +50,8 @@ def command(
     its history, each history to the packets of its passes.  Open index.html in a browser,
     zip the folder, or put it on an intranet: it asks for nothing outside itself."""
     from contracttools.book import build_book
-    from contracttools.negotiation import moment
 
-    loaded = load_negotiation_arg(negotiation, "book")
-    at = moment(loaded, parse_as_of(loaded, as_of))
+    loaded, at = negotiation_as_of(negotiation, "book", as_of)
     made = build_book(loaded, at, team_copy)
     with template_errors():
         files = site(made, templates_path(templates), paper)

@@ -20,6 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from contracttools.model import Negotiation
+    from contracttools.negotiation import Moment
     from contracttools.readers import Loaded
     from contracttools.writers.table import Options
 
@@ -323,3 +324,11 @@ def load_negotiation_arg(path: str, command: str) -> Negotiation:
     if not isinstance(loaded, Negotiation):
         raise click.UsageError(f"{path}: {command} takes a negotiation manifest or its folder")
     return loaded
+
+
+def negotiation_as_of(path: str, command: str, value: str | None) -> tuple[Negotiation, Moment]:
+    """Load the negotiation a command was given, and the moment its --as-of names."""
+    from contracttools.negotiation import moment
+
+    loaded = load_negotiation_arg(path, command)
+    return loaded, moment(loaded, as_of(loaded, value))

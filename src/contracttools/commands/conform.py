@@ -7,12 +7,9 @@ from datetime import date
 import click
 
 from contracttools.commands.common import (
-    as_of as parse_as_of,
-)
-from contracttools.commands.common import (
     as_of_option,
     format_option,
-    load_negotiation_arg,
+    negotiation_as_of,
     output_format,
     paper_option,
     templates_option,
@@ -82,14 +79,12 @@ def command(
 ) -> None:
     """Write the conformed agreement: the base with every signed TA applied."""
     from contracttools.conformed import conformed_agreement
-    from contracttools.negotiation import moment
     from contracttools.printing import blackline, conformed_printing
     from contracttools.writers.table import Options
 
     kind = "blackline" if redline else "agreement"
     fmt = output_format(kind, output, fmt, "html" if redline else "yaml")
-    loaded = load_negotiation_arg(negotiation, "conform")
-    at = moment(loaded, parse_as_of(loaded, as_of))
+    loaded, at = negotiation_as_of(negotiation, "conform", as_of)
     agreement, done = conformed_agreement(
         loaded,
         at,

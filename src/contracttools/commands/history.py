@@ -5,13 +5,10 @@ from __future__ import annotations
 import click
 
 from contracttools.commands.common import (
-    as_of as parse_as_of,
-)
-from contracttools.commands.common import (
     as_of_option,
     color_option,
     format_option,
-    load_negotiation_arg,
+    negotiation_as_of,
     output_format,
     paper_option,
     templates_option,
@@ -50,12 +47,10 @@ def command(
     number a pass gave it.
     """
     from contracttools.clause_history import build_history, find_clause
-    from contracttools.negotiation import moment
     from contracttools.writers.table import Options
 
     fmt = output_format("history", output, fmt, "text")
-    loaded = load_negotiation_arg(negotiation, "history")
-    at = moment(loaded, parse_as_of(loaded, as_of))
+    loaded, at = negotiation_as_of(negotiation, "history", as_of)
     made = build_history(loaded, at, find_clause(loaded, at, clause), team_copy)
     options = Options(
         paper=paper,

@@ -7,12 +7,9 @@ from datetime import UTC, datetime
 import click
 
 from contracttools.commands.common import (
-    as_of as parse_as_of,
-)
-from contracttools.commands.common import (
     as_of_option,
     format_option,
-    load_negotiation_arg,
+    negotiation_as_of,
     output_format,
     paper_option,
     templates_option,
@@ -53,13 +50,11 @@ def command(
     paper: str,
 ) -> None:
     """Write the member-facing summary: where each side stands, in plain language."""
-    from contracttools.negotiation import moment
     from contracttools.summary import build_summary
     from contracttools.writers.table import Options
 
     fmt = output_format("summary", output, fmt, "markdown")
-    loaded = load_negotiation_arg(negotiation, "summary")
-    at = moment(loaded, parse_as_of(loaded, as_of))
+    loaded, at = negotiation_as_of(negotiation, "summary", as_of)
     made = build_summary(loaded, at, with_language, team_copy)
     union = next((p for p in loaded.parties.values() if p.role == "union"), None)
     options = Options(

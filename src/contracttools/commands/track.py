@@ -5,12 +5,9 @@ from __future__ import annotations
 import click
 
 from contracttools.commands.common import (
-    as_of as parse_as_of,
-)
-from contracttools.commands.common import (
     as_of_option,
     format_option,
-    load_negotiation_arg,
+    negotiation_as_of,
     output_format,
     paper_option,
     templates_option,
@@ -47,13 +44,11 @@ def command(
     paper: str,
 ) -> None:
     """Write the tracking chart: every clause on the table, pass by pass, and its status."""
-    from contracttools.negotiation import moment
     from contracttools.tracking import build_chart
     from contracttools.writers.table import Options
 
     fmt = output_format("chart", output, fmt, "markdown")
-    loaded = load_negotiation_arg(negotiation, "track")
-    at = moment(loaded, parse_as_of(loaded, as_of))
+    loaded, at = negotiation_as_of(negotiation, "track", as_of)
     chart = build_chart(loaded, at, team_copy)
     options = Options(paper=paper, templates=templates_path(templates), author=chart.author)
     write_document("chart", fmt, chart, options, output, (negotiation,))
