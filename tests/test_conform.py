@@ -46,6 +46,7 @@ from contracttools.writers.docx.agreements import write_docx
 from contracttools.writers.docx.revisions import xml_text
 from contracttools.writers.table import Options
 from contracttools.writers.yaml import write_agreement
+from tests import office
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
 
@@ -554,96 +555,20 @@ def test_a_moved_clause_is_struck_where_it_stood_and_anchored_where_it_goes(
 
 # The same in LibreOffice, as a Word user's stand-in: Accept All and Reject All over UNO.
 
-OFFICE_SCRIPT = r"""
-import json, os, subprocess, sys, time
-import uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
-path, profile, pipe = sys.argv[1:4]
-office = subprocess.Popen(
-    ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-     "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
-    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-desktop = None
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(240):
-        try:
-            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            break
-        except Exception:
-            time.sleep(0.25)
-    else:
-        raise SystemExit("LibreOffice did not start")
-    manager = context.ServiceManager
-    desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-    dispatcher = manager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
-    out = {}
-    for action in ("accept", "reject"):
-        document = desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
-        frame = document.getCurrentController().getFrame()
-        command = ".uno:AcceptAllTrackedChanges" if action == "accept" else ".uno:RejectAllTrackedChanges"
-        dispatcher.executeDispatch(frame, command, "", 0, ())
-        texts = []
-        enumeration = document.getText().createEnumeration()
-        while enumeration.hasMoreElements():
-            element = enumeration.nextElement()
-            if element.supportsService("com.sun.star.text.TextTable"):
-                texts.extend(element.getCellByName(n).getString() for n in element.getCellNames())
-            else:
-                texts.append(element.getString())
-        out[action] = {"texts": texts, "left": document.Redlines.getCount()}
-        document.close(True)
-    print(json.dumps(out))
-finally:
-    if desktop is not None:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-    try:
-        office.wait(timeout=30)
-    except Exception:
-        office.kill()
-"""
-
 
 def office_accept_and_reject(path: Path) -> dict[str, Any]:
     """Return what LibreOffice reads after Accept All and after Reject All (non-empty
-    paragraphs and cells, and how many revisions are left)."""
-    import shutil
-    import subprocess
-    import tempfile
-
-    if shutil.which("soffice") is None or not Path("/usr/bin/python3").is_file():
+    paragraphs and cells, white space folded, and how many revisions are left)."""
+    if not office.available():
         pytest.skip("LibreOffice or python3-uno missing")
-    with tempfile.TemporaryDirectory() as folder:
-        done = subprocess.run(
-            [
-                "/usr/bin/python3",
-                "-c",
-                OFFICE_SCRIPT,
-                str(path),
-                Path(folder, "profile").as_uri(),
-                f"contracttools-conform-{Path(folder).name}",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-    if done.returncode != 0 and "No module named 'uno'" in done.stderr:
-        pytest.skip("python3-uno missing")
-    assert done.returncode == 0, done.stderr
-    read: dict[str, Any] = json.loads(done.stdout)
-    for result in read.values():
-        result["texts"] = [" ".join(t.split()) for t in result["texts"] if t.strip()]
-    return read
+    read = office.read(path, "accept", "reject")
+    return {
+        action: {
+            "texts": [" ".join(t.split()) for t in office.texts(result["blocks"]) if t.strip()],
+            "left": result["redlines"],
+        }
+        for action, result in read.items()
+    }
 
 
 @pytest.mark.client
