@@ -4,7 +4,6 @@ reject-all is the base, as pandoc reads them back."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import zipfile
@@ -13,7 +12,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import pypandoc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -49,6 +47,7 @@ from contracttools.writers.yaml import write_agreement
 from tests import office
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
+from tests.test_docx import pandoc_blocks
 
 GOLDEN = Path(__file__).parent / "golden" / "conformed-wga-2023.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,47 +58,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def pandoc_texts(path: Path, changes: str) -> list[str]:
     """Return every non-empty paragraph, heading and table cell pandoc reads, in order."""
-    ast = json.loads(
-        pypandoc.convert_file(
-            str(path), "json", format="docx", extra_args=[f"--track-changes={changes}"]
-        )
-    )
-    found: list[str] = []
-
-    def inline(items: list[dict[str, Any]]) -> str:
-        out: list[str] = []
-        for item in items:
-            kind, content = item["t"], item.get("c", [])
-            if kind == "Str":
-                out.append(content)
-            elif kind in ("Space", "SoftBreak", "LineBreak"):
-                out.append(" ")
-            elif kind in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps"):
-                out.append(inline(content))
-            elif kind in ("Span", "Link"):
-                out.append(inline(content[1]))
-            elif kind == "Quoted":
-                quote = "“" if content[0]["t"] == "DoubleQuote" else "‘"
-                close = "”" if quote == "“" else "’"
-                out.append(quote + inline(content[1]) + close)
-        return "".join(out)
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            kind = node.get("t")
-            if kind in ("Para", "Plain", "Header"):
-                text = inline(node["c"][2] if kind == "Header" else node["c"]).strip()
-                if text:
-                    found.append(" ".join(text.split()))
-                return
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(ast["blocks"])
-    return found
+    return [" ".join(text.split()) for text, _ in pandoc_blocks(path, changes) if text.strip()]
 
 
 def agreement_texts(agreement: Agreement) -> list[str]:

@@ -51,7 +51,7 @@ def pandoc_blocks(path: Path, changes: str) -> list[tuple[str, bool]]:
                 out.append(" ")
             elif kind in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps"):
                 out.append(inline(content))
-            elif kind == "Span":
+            elif kind in ("Span", "Link"):
                 out.append(inline(content[1]))
             elif kind == "Quoted":
                 quote = "“" if content[0]["t"] == "DoubleQuote" else "‘"
