@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TypeAlias
 
 from contracttools.body import table_width_problems
+from contracttools.collector import cycle_collector_paused
 from contracttools.model import (
     ACTIONS,
     PERIODS,
@@ -28,7 +29,7 @@ from contracttools.model import (
 from contracttools.negotiation.validate import validate, validate_items
 from contracttools.problems import ContractFileError, Location, Problem, did_you_mean
 from contracttools.readers.fields import FieldReader
-from contracttools.readers.nodes import Node, parse, read_text, without_cycle_collection
+from contracttools.readers.nodes import Node, parse, read_text
 
 KINDS = ("agreement", "proposal", "negotiation")
 Loaded: TypeAlias = Agreement | Proposal | Negotiation
@@ -274,7 +275,7 @@ def load_agreement(path: str | os.PathLike[str], data: bytes | None = None) -> A
     return _agreement(_document(path, data), path)
 
 
-@without_cycle_collection()
+@cycle_collector_paused()
 def _agreement(root: Node, path: str) -> Agreement:
     fields, reader = _open(root, path, "agreement", AGREEMENT_KEYS, AGREEMENT_OPTIONAL)
     seen: dict[str, Location] = {}

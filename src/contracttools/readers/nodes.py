@@ -9,14 +9,13 @@ stays "10.10" and `NO` is not `False`).
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
+from contracttools.collector import cycle_collector_paused
 from contracttools.problems import ContractFileError, Location, Problem
 
 try:
@@ -155,7 +154,7 @@ def parse(path: str, text: str) -> Node:
     ):
         raise ContractFileError([Problem(Location(path), "the file is empty")])
     try:
-        with without_cycle_collection():
+        with cycle_collector_paused():
             return _compose(path, text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -164,23 +163,6 @@ def parse(path: str, text: str) -> Node:
     except yaml.YAMLError as err:  # pragma: no cover - reader errors carry no mark
         first = str(err).splitlines()[0] if str(err) else "not valid YAML"
         raise ContractFileError([Problem(Location(path), f"YAML syntax: {first}")]) from None
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while a file's tree and model are built.
-
-    Reading builds millions of objects and no reference cycle: the collector would
-    traverse the growing tree again and again (two thirds of the time of a
-    100,000-clause file) and find nothing.  Freed objects are still freed at once.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _compose(path: str, text: str) -> Node:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import html as markup
 import io
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from contracttools.collector import cycle_collector_paused
 from contracttools.errors import ContractToolsError
 
 PDF_VARIANT = "pdf/ua-1"
@@ -103,23 +102,8 @@ def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     _cache_page_references()
     document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher(folders))
     out = io.BytesIO()
-    with _cycle_collector_paused():
+    # The price of the pause: the cyclic garbage layout leaves, kept until the end,
+    # about a fifth more peak memory (docs/performance.md).
+    with cycle_collector_paused():
         document.write_pdf(out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     return out.getvalue()
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while WeasyPrint lays out and writes.
-
-    Layout makes millions of boxes, and the collector kept traversing them: a quarter of
-    the CPU time of a long redline.  The price is the cyclic garbage layout leaves behind,
-    kept until the end: about a fifth more peak memory (docs/performance.md).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -25,7 +25,14 @@ from contracttools.printing import (
     heading_spans,
     plain_heading,
 )
-from contracttools.writers.docx.build import blocks, field_run, finish, reference, simple_table
+from contracttools.writers.docx.build import (
+    blocks,
+    field_run,
+    finish,
+    hyperlink,
+    reference,
+    simple_table,
+)
 from contracttools.writers.docx.revisions import Marks, xml_text
 
 if TYPE_CHECKING:
@@ -56,19 +63,6 @@ class _Styles:
         return made
 
 
-def _link(paragraph: Any, text: str, anchor: str) -> None:
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), anchor)
-    link.set(qn("w:history"), "1")
-    run = OxmlElement("w:r")
-    text_el = OxmlElement("w:t")
-    text_el.set(qn("xml:space"), "preserve")
-    text_el.text = xml_text(text)
-    run.append(text_el)
-    link.append(run)
-    paragraph.append(link)
-
-
 def _bookmark(paragraph: Any, name: str, number: int) -> None:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
@@ -94,7 +88,7 @@ def _toc(styles: _Styles, entries: list[tuple[int, str, str]]) -> None:
             paragraph.paragraph_format.left_indent = Inches(0.3 * (level - 1))
             paragraph.paragraph_format.space_before = Pt(0)
             paragraph.paragraph_format.space_after = Pt(2 if level > 1 else 0)
-        _link(paragraph._p, text, anchor)
+        hyperlink(paragraph._p, text, anchor)
         made.append(paragraph)
     if not made:
         return
@@ -119,7 +113,7 @@ def _linked_table(document: Any, header: list[str], rows: list[tuple[str, list[s
     for anchor, values in rows:
         cells = table.add_row().cells
         if anchor:
-            _link(cells[0].paragraphs[0]._p, values[0], anchor)
+            hyperlink(cells[0].paragraphs[0]._p, values[0], anchor)
         else:  # a clause the text no longer has (struck by the TA)
             cells[0].paragraphs[0].add_run(xml_text(values[0]))
         for cell, text in zip(cells[1:], values[1:], strict=True):

@@ -270,17 +270,22 @@ def toc(document: Any, title: str, entries: list[tuple[int, str, str]]) -> None:
     made[0]._p.append(field_run("", ' TOC \\o "1-2" \\h \\z \\n '))
     made[0]._p.append(field_run("separate"))
     for paragraph_, (_, text, name) in zip(made, entries, strict=True):
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), name)
-        link.set(qn("w:history"), "1")
-        run = OxmlElement("w:r")
-        text_el = OxmlElement("w:t")
-        text_el.set(qn("xml:space"), "preserve")
-        text_el.text = xml_text(text)
-        run.append(text_el)
-        link.append(run)
-        paragraph_._p.append(link)
+        hyperlink(paragraph_._p, text, name)
     made[-1]._p.append(field_run("end"))
+
+
+def hyperlink(paragraph: Any, text: str, anchor: str) -> None:
+    """Append to a w:p element a link to a bookmark in the document."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    run = OxmlElement("w:r")
+    text_el = OxmlElement("w:t")
+    text_el.set(qn("xml:space"), "preserve")
+    text_el.text = xml_text(text)
+    run.append(text_el)
+    link.append(run)
+    paragraph.append(link)
 
 
 def simple_table(
