@@ -16,7 +16,7 @@ latest item there (docs/negotiation.md states the rules):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from contracttools.model import Agreement, Item, Negotiation, Proposal, TentativeAgreement
 from contracttools.negotiation.moments import Moment
@@ -70,64 +70,39 @@ def resolve(
     """Return the position an item takes, given the other party's position on its clause."""
     current = agreement.by_id.get(item.clause)
     base = current.text if current is not None else None
-    if item.action in ("amend", "add"):
+
+    def taken(language: str | None, shape: Item | Position | None = item) -> Position:
+        """The position, named and placed as `shape` (the item, or the other side's) does."""
         return Position(
             proposal.party,
             item.clause,
             item.action,
-            item.text or "",
+            language,
             proposal,
             item,
-            item.number,
-            item.title,
-            item.after,
-            item.parent,
+            shape.number if shape else None,
+            shape.title if shape else None,
+            shape.after if shape else None,
+            shape.parent if shape else None,
         )
+
+    if item.action in ("amend", "add"):
+        return taken(item.text or "")
     if item.action == "delete":
-        return Position(proposal.party, item.clause, "delete", None, proposal, item)
+        return taken(None, None)
     if item.action == "accept" and theirs is not None:
-        return Position(
-            proposal.party,
-            item.clause,
-            "accept",
-            theirs.language,
-            proposal,
-            item,
-            item.number or theirs.number,
-            item.title or theirs.title,
-            theirs.after,
-            theirs.parent,
+        accepted = taken(theirs.language, theirs)
+        return replace(
+            accepted,
+            number=item.number or theirs.number,
+            title=item.title or theirs.title,
             source=theirs.proposal,
         )
     if item.action == "concept" and base is None and (item.after or item.parent):
-        # A new clause described, not yet written: its heading where it would go.
-        return Position(
-            proposal.party,
-            item.clause,
-            "concept",
-            "",
-            proposal,
-            item,
-            item.number,
-            item.title,
-            item.after,
-            item.parent,
-        )
+        return taken("")  # a new clause described, not yet written: its heading, placed
     if base is None and theirs is not None:
-        # A reply to a clause the other side proposed: named and placed as they did.
-        return Position(
-            proposal.party,
-            item.clause,
-            item.action,
-            None,
-            proposal,
-            item,
-            theirs.number,
-            theirs.title,
-            theirs.after,
-            theirs.parent,
-        )
-    return Position(proposal.party, item.clause, item.action, base, proposal, item)
+        return taken(None, theirs)  # a reply to the other side's new clause, placed as theirs
+    return taken(base, None)
 
 
 def history(negotiation: Negotiation, at: Moment | None = None) -> Iterator[Position]:
