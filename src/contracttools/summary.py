@@ -177,18 +177,19 @@ def build_summary(
     """Return the member summary of a negotiation as it stood at a moment."""
     parties = tuple(sorted(negotiation.parties.values(), key=lambda p: p.role != "union"))
     clauses = standings(negotiation, at)
+    taken = list(history(negotiation, at))  # every position taken by then, read once
     counts = {
         s: sum(1 for c in clauses if c.status == s)
         for s in ("open", "tentatively agreed", "withdrawn", "status quo", "rejected")
     }
     topics: dict[str, list[Row]] = {}
     for standing in clauses:
-        topics.setdefault(standing.topic, []).append(_row(standing, parties, negotiation))
+        topics.setdefault(standing.topic, []).append(_row(standing, parties, negotiation, taken))
     summary_topics = tuple(Topic(name, tuple(rows)) for name, rows in topics.items())
     overview = _overview(negotiation, at, parties, counts)
-    figures = _figures(negotiation, at, parties)
+    figures = _figures(negotiation, at, parties, taken)
     valuations = _valuations(negotiation, clauses, parties)
-    language = _language(negotiation, at, clauses) if with_language else ()
+    language = _language(negotiation, clauses, taken) if with_language else ()
     prose = [
         *overview,
         *valuations,
@@ -227,7 +228,9 @@ def build_summary(
     )
 
 
-def _row(standing: Standing, parties: tuple[Party, ...], negotiation: Negotiation) -> Row:
+def _row(
+    standing: Standing, parties: tuple[Party, ...], negotiation: Negotiation, taken: list[Position]
+) -> Row:
     positions = []
     for party in parties:
         position = standing.positions.get(party.key)
@@ -235,7 +238,7 @@ def _row(standing: Standing, parties: tuple[Party, ...], negotiation: Negotiatio
     agreed = None
     ta = standing.tentative
     if ta is not None:
-        found = agreed_language(negotiation, ta)
+        found = agreed_language(negotiation, ta, taken)
         whose = negotiation.parties.get(found.whose or "") if found else None
         said = ta.summary or (
             f"The {whose.possessive} language." if whose else "Language of its own."
@@ -287,7 +290,7 @@ def _overview(
 
 
 def _figures(
-    negotiation: Negotiation, at: Moment, parties: tuple[Party, ...]
+    negotiation: Negotiation, at: Moment, parties: tuple[Party, ...], taken: list[Position]
 ) -> tuple[Figure, ...]:
     names: list[str] = []
     for proposal in at.proposals:
@@ -295,7 +298,6 @@ def _figures(
             names.extend(n for n in item.terms if n not in names)
     for ta in at.tentative_agreements:
         names.extend(n for n in ta.terms if n not in names)
-    taken = list(history(negotiation, at))
     figures = []
     for name in names:
         rows = []
@@ -399,10 +401,9 @@ def _syllables(word: str) -> int:
 
 
 def _language(
-    negotiation: Negotiation, at: Moment, clauses: list[Standing]
+    negotiation: Negotiation, clauses: list[Standing], taken: list[Position]
 ) -> tuple[ClauseChange, ...]:
     """Return the tentatively agreed language redlined against the current agreement."""
-    taken = list(history(negotiation, at))
     changes = []
     for standing in clauses:
         ta = standing.tentative
