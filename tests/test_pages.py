@@ -219,7 +219,7 @@ def test_fetcher_serves_template_folders_only() -> None:
 
 
 def test_no_warnings_while_rendering(caplog: pytest.LogCaptureFixture) -> None:
-    from contracttools.packet import build_packet
+    from contracttools.documents.packet import build_packet
     from contracttools.writers.html import PageOptions, write_packet
 
     proposal, negotiation = load_in_context(PRODUCERS_1)
@@ -429,7 +429,7 @@ def test_status_quo_answering_a_change_says_what_it_is_marked_against(tmp_path: 
 
 
 def test_package_lines_count_the_items(tmp_path: Path) -> None:
-    from contracttools.packet import Package
+    from contracttools.documents.packet import Package
     from contracttools.templating import environment
 
     words = environment(None).get_template("words.txt.j2").module
@@ -471,7 +471,7 @@ def test_printed_cues_stay_with_their_change(tmp_path: Path) -> None:
 
 
 def test_a_packet_in_a_book_links_back_to_it() -> None:
-    from contracttools.packet import build_packet
+    from contracttools.documents.packet import build_packet
     from contracttools.writers.table import Options, write
 
     proposal, negotiation = load_in_context(PRODUCERS_1)

@@ -78,8 +78,8 @@ def command(
     paper: str,
 ) -> None:
     """Write the conformed agreement: the base with every signed TA applied."""
-    from contracttools.conformed import conformed_agreement
-    from contracttools.printing import blackline, conformed_printing
+    from contracttools.documents.conformed import conformed_agreement
+    from contracttools.documents.printing import blackline, conformed_printing
     from contracttools.writers.table import Options
 
     kind = "blackline" if redline else "agreement"

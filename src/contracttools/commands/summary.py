@@ -50,7 +50,7 @@ def command(
     paper: str,
 ) -> None:
     """Write the member-facing summary: where each side stands, in plain language."""
-    from contracttools.summary import build_summary
+    from contracttools.documents.summary import build_summary
     from contracttools.writers.table import Options
 
     fmt = output_format("summary", output, fmt, "markdown")

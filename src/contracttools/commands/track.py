@@ -44,7 +44,7 @@ def command(
     paper: str,
 ) -> None:
     """Write the tracking chart: every clause on the table, pass by pass, and its status."""
-    from contracttools.tracking import build_chart
+    from contracttools.documents.tracking import build_chart
     from contracttools.writers.table import Options
 
     fmt = output_format("chart", output, fmt, "markdown")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contracttools.model import Agreement
-from contracttools.printing import (
+from contracttools.documents.printing import (
     Printing,
     as_printing,
     first_anchors,
     heading_spans,
     plain_heading,
 )
+from contracttools.model import Agreement
 from contracttools.redline import ClauseChange
 
 if TYPE_CHECKING:

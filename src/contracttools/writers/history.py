@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from contracttools.clause_history import ClauseHistory
+from contracttools.documents.clause_history import ClauseHistory
 from contracttools.inert import markdown_text, shown
 from contracttools.redline.model import BlockChange, ClauseChange, Span, TableChange
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from contracttools.packet import Packet
+from contracttools.documents.packet import Packet
+from contracttools.documents.summary import Summary
 from contracttools.redline.model import Redline
-from contracttools.summary import Summary
 from contracttools.templating import environment
 from contracttools.writers.labels import (
     concept,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from contracttools.documents.summary import Summary
 from contracttools.inert import markdown_code, markdown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
-from contracttools.summary import Summary
 from contracttools.writers.labels import (
     concept,
     context,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from contracttools.packet import Packet
+from contracttools.documents.packet import Packet
+from contracttools.documents.summary import Summary
 from contracttools.redline.model import ClauseChange, Redline
-from contracttools.summary import Summary
 from contracttools.writers.docx.build import (
     WordOptions,
     Words,
