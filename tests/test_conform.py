@@ -42,7 +42,7 @@ from contracttools.redline.model import Span, TableChange
 from contracttools.writers.agreement_html import write_html
 from contracttools.writers.docx.agreements import write_docx
 from contracttools.writers.docx.revisions import xml_text
-from contracttools.writers.table import Options
+from contracttools.writers.options import Options
 from contracttools.writers.yaml import write_agreement
 from tests import office
 from tests.conftest import SAMPLES

@@ -76,7 +76,8 @@ def site(book: Book, templates: Path | None, paper: str) -> dict[str, str]:
     )
     from contracttools.documents.wording import pass_key
     from contracttools.writers import pages
-    from contracttools.writers.table import Options, write
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
 
     options = Options(paper=paper, templates=templates)
     files = {INDEX: pages.chart_page(book.chart, options, links(book), packet_links(book))}

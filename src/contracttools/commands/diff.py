@@ -115,7 +115,7 @@ def command(
     from contracttools.documents.comparison import redline_documents
     from contracttools.model import Agreement, Proposal
     from contracttools.readers import load_in_context
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("redline", output, fmt, "text")
     with progress("Reading", 3) as shown:

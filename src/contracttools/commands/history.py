@@ -47,7 +47,7 @@ def command(
     number a pass gave it.
     """
     from contracttools.documents.clause_history import build_history, find_clause
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("history", output, fmt, "text")
     loaded, at = negotiation_as_of(negotiation, "history", as_of)

@@ -54,7 +54,7 @@ def command(
     from contracttools.documents.packet import build_packet
     from contracttools.model import Proposal
     from contracttools.readers import load_in_context
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("packet", output, fmt, "pdf")
     document, negotiation = load_in_context(proposal)

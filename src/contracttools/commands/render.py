@@ -27,7 +27,7 @@ def command(
     from contracttools.documents.printing import printing
     from contracttools.model import Agreement
     from contracttools.readers import load
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("agreement", output, fmt, "pdf")
     loaded = load(agreement)

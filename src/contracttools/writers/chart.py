@@ -10,7 +10,7 @@ from contracttools.documents.tracking import Chart
 from contracttools.inert import markdown_text
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -11,7 +11,7 @@ from contracttools.inert import markdown_text, shown
 from contracttools.redline.model import BlockChange, ClauseChange, Span, TableChange
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 Marker = Callable[[Span], str]
 Inline = Callable[[str], str]

@@ -18,7 +18,7 @@ from contracttools.documents.tracking import Chart
 from contracttools.templating import environment
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 
 def css_string(text: str) -> str:

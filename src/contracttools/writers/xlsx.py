@@ -18,7 +18,7 @@ import xlsxwriter
 from contracttools.documents.tracking import Chart
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 FILLS = {
     "open": "#FFF2CC",

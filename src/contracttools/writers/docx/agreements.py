@@ -36,7 +36,7 @@ from contracttools.writers.docx.build import (
 from contracttools.writers.docx.revisions import Marks, xml_text
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 TOC_LEVELS = 2
 """Articles and sections are listed in the table of contents."""
