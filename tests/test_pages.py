@@ -221,12 +221,13 @@ def test_fetcher_serves_template_folders_only() -> None:
 
 def test_no_warnings_while_rendering(caplog: pytest.LogCaptureFixture) -> None:
     from contracttools.documents.packet import build_packet
+    from contracttools.model import Proposal
     from contracttools.writers.html import write_packet
 
     proposal, negotiation = load_in_context(PRODUCERS_1)
-    assert not isinstance(proposal, type(None))
-    packet = build_packet(proposal, negotiation, signoff=True)  # type: ignore[arg-type]
-    html = write_packet(packet, Options())
+    assert isinstance(proposal, Proposal)  # the sample's file, read as a proposal
+    packet = build_packet(proposal, negotiation, signoff=True)
+    html = write_packet(packet, Options(when=proposal.passed_at))
     folders = template_folders()
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pdf.write(html, folders, folders[0])
