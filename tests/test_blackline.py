@@ -327,3 +327,75 @@ def test_libreoffice_sample_packets(name: str, tmp_path: Path) -> None:
                 assert xml_text(after) in accepted, (item.index, after)
             if before and block.type == "paragraph":
                 assert xml_text(before) in rejected, (item.index, before)
+
+
+OUT_OF_ORDER = CASES / "parent-moved-children-follow.yaml"
+"""Pay moves ahead of Hours; only Pay is marked moved, yet its section Rate is out of the
+old order too."""
+
+BLACKLINE_ORDER = [
+    ("inserted", "Article 1 Pay"),
+    ("inserted", "1.1 Rate"),
+    ("kept", "Article 2 Hours"),
+    ("kept", "2.1 Workday"),
+    ("kept", "2.2 Workweek"),
+    ("struck", "Article 2 Pay"),
+    ("struck", "2.1 Rate"),
+]
+"""By hand: the new order; Pay and Rate inserted where they now stand and struck where they
+stood, after Workweek (Pay's old number is Article 2, Rate's 2.1).  Without the insertions
+it reads Hours, Workday, Workweek, Pay, Rate (the old order); without the deletions Pay,
+Rate, Hours, Workday, Workweek (the new)."""
+
+
+def html_order(page: str) -> list[tuple[str, str]]:
+    """Return each clause section of an HTML blackline: struck, inserted or kept, and its
+    heading as the old or new side numbers it."""
+    import lxml.html
+
+    out = []
+    for section in lxml.html.fromstring(page).xpath('//section[contains(@class, "clause")]'):
+        heading = section.xpath("./*[self::h3 or self::h4]")[0]
+        labels = heading.xpath('./span[@class="label"]/text()')
+        for shown_apart in heading.xpath('./span[@class="label" or @class="context"]'):
+            shown_apart.drop_tree()
+        mark = "struck" if "deleted" in labels else "inserted" if "added" in labels else "kept"
+        out.append((mark, " ".join(heading.text_content().split())))
+    return out
+
+
+def word_order(path: Path) -> list[tuple[str, str]]:
+    """Return each clause heading of a Word blackline, read from its XML: struck (all its
+    text in w:del), inserted (all in w:ins) or kept."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    out = []
+    for paragraph in body.iter(f"{w}p"):
+        style = paragraph.find(f"{w}pPr/{w}pStyle")
+        if style is None or not style.get(f"{w}val", "").startswith("Heading"):
+            continue
+        texts = [
+            (t.text or "", t.getparent().getparent().tag)
+            for t in paragraph.iter(f"{w}t", f"{w}delText")
+        ]
+        marks = {tag for text, tag in texts if text.strip()}
+        mark = "struck" if marks == {f"{w}del"} else "inserted" if marks == {f"{w}ins"} else "kept"
+        # A kept heading reads as the new side numbers it (a renumbering is tracked too).
+        shown = [text for text, tag in texts if mark == "struck" or tag != f"{w}del"]
+        words = " ".join("".join(shown).split())
+        if words == "Changed clauses":
+            continue
+        out.append((mark, words))
+    return out
+
+
+def test_html_pdf_and_word_blacklines_agree_on_clauses_out_of_order(tmp_path: Path) -> None:
+    old, new = case_files(OUT_OF_ORDER, tmp_path)
+    page = tmp_path / "blackline.html"
+    assert run("diff", old, new, "-o", str(page))[0] == 1
+    docx = blackline(old, new, tmp_path / "blackline.docx")
+    assert html_order(page.read_text(encoding="utf-8")) == BLACKLINE_ORDER
+    assert word_order(docx) == BLACKLINE_ORDER

@@ -21,7 +21,6 @@ from contracttools.documents.conformed import conformed_agreement, term
 from contracttools.documents.printing import (
     Printing,
     blackline,
-    blackline_order,
     conformed_printing,
     first_anchors,
     heading_spans,
@@ -38,6 +37,7 @@ from contracttools.model import (
 )
 from contracttools.negotiation import conform, moment
 from contracttools.readers import load, load_agreement
+from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Span, TableChange
 from contracttools.writers.agreement_html import write_html
 from contracttools.writers.docx.agreements import write_docx
@@ -454,7 +454,7 @@ def test_blackline_order_leaves_a_redline_without_moves_or_deletions_alone() -> 
     negotiation = sample()
     base = negotiation.agreement
     clauses = printing(base).clauses
-    assert blackline_order(clauses, base, base) == clauses
+    assert blackline_order(clauses, [(c.id, d) for c, d in base.walk()]) == clauses
 
 
 def ids(items: Iterable[Any]) -> list[str]:

@@ -25,7 +25,7 @@ from contracttools.commands.common import (
 from contracttools.commands.progress import progress
 
 if TYPE_CHECKING:
-    from contracttools.redline.model import Redline
+    pass
 
 
 def comparable(path: str, loaded: object) -> None:
@@ -36,20 +36,18 @@ def comparable(path: str, loaded: object) -> None:
         raise click.UsageError(f"{path}: diff compares agreements and proposals, not a negotiation")
 
 
-def old_order(old: object, redline: Redline) -> tuple[str, ...]:
-    """Return the old document's clause ids in reading order, where a clause moved.
+def old_order(old: object) -> tuple[tuple[str, int], ...]:
+    """Return the old document's clause ids and depths in reading order: a blackline
+    strikes each clause where it stood there (redline/blackline.py).
 
-    A Word blackline shows a moved clause deleted where it was and inserted where it goes.
     A proposal reads in the order of the agreement it amends.
     """
     from contracttools.model import Agreement, Proposal
 
-    if not any(c.moved for c in redline.clauses):
-        return ()
     document = old.base if isinstance(old, Proposal) else old
     if not isinstance(document, Agreement):
         return ()
-    return tuple(clause.id for clause, _ in document.walk())
+    return tuple((clause.id, depth) for clause, depth in document.walk())
 
 
 @click.command()
@@ -135,7 +133,7 @@ def command(
         templates=templates_path(templates),
         every=every or blackline,
         brackets=marks == "brackets",
-        old_order=old_order(first, redline) if fmt == "docx" else (),
+        old_order=old_order(first) if blackline else (),
         tracked=mode == "tracked",
         color=use_color(color, output is not None),
         stat=stat,

@@ -9,15 +9,15 @@ the conformed text.  Pure: no files, no clock.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from contracttools.documents.wording import long_date
-from contracttools.model import ACTION_LABELS, Agreement, Clause, Negotiation, Party
+from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party
 from contracttools.negotiation import Conformed, Moment, Standing
 from contracttools.redline import ClauseChange, compare
+from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Side, Span
 
 
@@ -239,7 +239,7 @@ def blackline(
         new_side=Side("", "agreement", agreement.title),
         match="id",  # ids are the identity of a conformed text's clauses
     )
-    clauses = blackline_order(redline.clauses, base, agreement)
+    clauses = blackline_order(redline.clauses, [(c.id, d) for c, d in base.walk()])
     anchors = _anchors(clauses)
     rows = signed(negotiation, done, anchors)
     by_clause = {row.clause: Stamp(row.author, row.when) for row in rows}
@@ -315,76 +315,3 @@ def _parents(agreement: Agreement) -> dict[str, str]:
         for child in clause.clauses:
             out[child.id] = clause.id
     return out
-
-
-def _alone(clause: Clause) -> Agreement:
-    return Agreement("", "", (replace(clause, clauses=()),))
-
-
-def _old_id(change: ClauseChange) -> str:
-    assert change.old is not None
-    return change.old.id
-
-
-def _in_order(positions: list[int]) -> set[int]:
-    """Return the indexes of a longest run of `positions` that increases (not contiguous)."""
-    tails: list[int] = []
-    ends: list[int] = []
-    previous = [-1] * len(positions)
-    for index, position in enumerate(positions):
-        at = bisect_left(tails, position)
-        if at == len(tails):
-            tails.append(position)
-            ends.append(index)
-        else:
-            tails[at], ends[at] = position, index
-        previous[index] = ends[at - 1] if at else -1
-    kept: set[int] = set()
-    index = ends[-1] if ends else -1
-    while index >= 0:
-        kept.add(index)
-        index = previous[index]
-    return kept
-
-
-def blackline_order(
-    clauses: tuple[ClauseChange, ...], base: Agreement, agreement: Agreement
-) -> tuple[ClauseChange, ...]:
-    """Return the changes in blackline order: the new text's order, each clause struck
-    right where it stood in the base, a moved clause split into its deletion there and
-    its insertion where it now stands.  Read without the insertions, it is the base in
-    order; without the deletions, the new text.
-
-    A clause counts as moved where the engine says so, and wherever keeping it in place
-    would put the base out of order (however the engine paired the clauses).
-    """
-    order = [(clause.id, depth) for clause, depth in base.walk()]
-    where = {clause_id: n for n, (clause_id, _) in enumerate(order)}
-    paired = [
-        n
-        for n, c in enumerate(clauses)
-        if c.status != "deleted" and c.old is not None and c.new is not None
-    ]
-    steady = {paired[k] for k in _in_order([where[_old_id(clauses[n])] for n in paired])}
-    struck: dict[str, ClauseChange] = {}
-    out: list[ClauseChange] = []
-    for n, change in enumerate(clauses):
-        if change.status == "deleted" and change.old is not None:
-            struck[change.old.id] = change
-        elif (
-            change.old is not None and change.new is not None and (change.moved or n not in steady)
-        ):
-            gone = compare(_alone(base.by_id[change.old.id]), Agreement("", "", ())).clauses[0]
-            struck[change.old.id] = gone
-            added = compare(Agreement("", "", ()), _alone(agreement.by_id[change.new.id]))
-            out.append(replace(added.clauses[0], depth=change.depth))
-        else:
-            out.append(change)
-    for index, (clause_id, depth) in enumerate(order):
-        if clause_id not in struck:
-            continue
-        before = order[index - 1][0] if index else ""
-        olds = [c.old.id if c.old is not None else None for c in out]
-        at = next((n + 1 for n in range(len(out) - 1, -1, -1) if olds[n] == before), 0)
-        out.insert(at, replace(struck[clause_id], depth=depth))
-    return tuple(out)

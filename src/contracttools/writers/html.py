@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from contracttools.documents.packet import Packet
 from contracttools.documents.summary import Summary
+from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Redline
 from contracttools.templating import environment
 from contracttools.writers.labels import (
@@ -77,11 +78,25 @@ def _common(options: Options) -> dict[str, object]:
 def write_redline(redline: Redline, options: Options = PLAIN) -> str:
     """Return the redline as an HTML document."""
     template = environment(options.templates).get_template("redline.html.j2")
-    shown = [c for c in redline.clauses if options.every or c.changed]
+    shown = [
+        c for c in blackline_order(redline.clauses, options.old_order) if options.every or c.changed
+    ]
+    # The changed-clauses table lists the changes (a moved clause once), each linked to
+    # where its clause now reads: its insertion, for one a blackline split.
+    anchors: dict[str, int] = {}
+    for n, clause in enumerate(shown, 1):
+        if clause.status != "deleted" or clause.ref.id not in anchors:
+            anchors[clause.ref.id] = n
+    changed = [(c, anchors[c.ref.id]) for c in redline.clauses if c.changed and c.ref.id in anchors]
     author = redline.new.party or ""
     created = redline.new.passed_at or ""
     return template.render(
-        redline=redline, shown=shown, author=author, created=created, **_common(options)
+        redline=redline,
+        shown=shown,
+        changed=changed,
+        author=author,
+        created=created,
+        **_common(options),
     )
 
 

@@ -34,9 +34,9 @@ class Options:
     brackets: bool = False
     """PDF, HTML, visual Word: print the [+ +] and [- -] cues, not only underline and
     strikethrough."""
-    old_order: tuple[str, ...] = ()
-    """Word: the old document's clause ids in reading order, where a full blackline shows a
-    moved clause's deletion."""
+    old_order: tuple[tuple[str, int], ...] = ()
+    """PDF, HTML, Word: the old document's clause ids and depths in reading order, for a
+    full blackline's order (redline/blackline.py); none, the redline's own order."""
     index: str = ""
     """HTML packet: the href of the page it belongs to (the bargaining book's chart), linked
     back to; empty for a page that stands alone."""

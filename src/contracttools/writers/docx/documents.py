@@ -7,6 +7,7 @@ from typing import Any
 
 from contracttools.documents.packet import Packet
 from contracttools.documents.summary import Summary
+from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import ClauseChange, Redline
 from contracttools.writers.docx.build import (
     Words,
@@ -22,7 +23,6 @@ from contracttools.writers.docx.build import (
     simple_table,
     toc,
 )
-from contracttools.writers.docx.moves import blackline
 from contracttools.writers.docx.revisions import Marks, xml_text
 from contracttools.writers.labels import (
     concept,
@@ -171,7 +171,7 @@ def write_redline(redline: Redline, options: Options = PLAIN) -> bytes:
         words.legend_tracked(author) if options.tracked else words.legend_marks(options.brackets),
         "Note",
     )
-    order = blackline(redline.clauses, options.old_order) if options.tracked else redline.clauses
+    order = blackline_order(redline.clauses, options.old_order)
     moved = {c.ref.id for c in redline.clauses if c.moved}
     shown = [
         c

@@ -1,15 +1,21 @@
-"""A full blackline's order: a moved clause deleted where it was and inserted where it goes.
+"""The one order of a full blackline, for every writer: diff, packet and conform --redline,
+in PDF, HTML and Word.
 
-Accepting every revision then gives the new document in its order, rejecting every
-revision the old document in its order.  Clauses deleted outright go back where they
-stood in the old document, after the clause that preceded them there.
+The new document's order, every clause struck right where it stood in the old one, and a
+clause out of the old order (moved, or carried along by a moved clause) split into its
+deletion there and its insertion where it now stands.  Read without the insertions it is
+the old document in order; without the deletions, the new one.  Pure: changes in,
+changes out.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
+from contracttools.redline.align import _longest_increasing
 from contracttools.redline.model import (
     BlockChange,
     CellChange,
@@ -92,27 +98,57 @@ def _block(block: BlockChange, inserted: bool) -> BlockChange | None:
     return replace(block, status=status, spans=_spans(block.spans, inserted))
 
 
-def blackline(clauses: tuple[ClauseChange, ...], old_order: tuple[str, ...]) -> list[ClauseChange]:
-    """Return every clause in blackline order, a moved one as a deletion and an insertion."""
-    if not old_order or not any(c.moved for c in clauses):
-        return list(clauses)
-    placed = [whole(c, "insert") if c.moved else c for c in clauses if c.status != "deleted"]
-    old_slot: dict[str, ClauseChange] = {
-        c.old.id: c for c in placed if c.old is not None and c.status != "added"
-    }
-    waiting = {c.old.id: c for c in clauses if c.old is not None and c.status == "deleted"}
-    waiting |= {c.old.id: whole(c, "delete") for c in clauses if c.moved and c.old is not None}
-    previous: ClauseChange | None = None
-    for clause_id in old_order:
-        if clause_id in waiting:
-            slot = waiting.pop(clause_id)
-            index = 0 if previous is None else _index(placed, previous) + 1
-            placed.insert(index, slot)
-            previous = slot
-        elif clause_id in old_slot:
-            previous = old_slot[clause_id]
-    return placed + list(waiting.values())
+def blackline_order(
+    clauses: tuple[ClauseChange, ...], old_order: Sequence[tuple[str, int]]
+) -> tuple[ClauseChange, ...]:
+    """Return the changes in blackline order; `old_order` is the old document's clause ids
+    and depths in reading order.
+
+    A clause is split where the engine marks it moved, and wherever keeping it in place
+    would put the old document out of order (a section carried along by its moved article,
+    or however the engine paired the clauses).  Without `old_order` (the old side is no
+    whole document) the changes are left as they are.
+    """
+    if not old_order:
+        return clauses
+    where = {clause_id: n for n, (clause_id, _) in enumerate(old_order)}
+    paired = [
+        n
+        for n, c in enumerate(clauses)
+        if c.status != "deleted" and c.old is not None and c.new is not None and c.old.id in where
+    ]
+    positions = [where[_old_id(clauses[n])] for n in paired]
+    steady = {paired[k] for k in _longest_increasing(positions)}
+    struck: dict[str, ClauseChange] = {}
+    out: list[ClauseChange] = []
+    for n, change in enumerate(clauses):
+        if change.status == "deleted" and change.old is not None and change.old.id in where:
+            struck[change.old.id] = change
+        elif (
+            change.old is not None
+            and change.new is not None
+            and change.old.id in where
+            and (change.moved or n not in steady)
+        ):
+            struck[change.old.id] = whole(change, "delete")
+            out.append(whole(change, "insert"))
+        else:
+            out.append(change)
+    # Each struck clause goes right after the clause that preceded it in the old order.
+    kept = {c.old.id: n for n, c in enumerate(out) if c.old is not None}
+    after: dict[int, list[ClauseChange]] = defaultdict(list)
+    anchor = -1
+    for clause_id, depth in old_order:
+        if clause_id in struck:
+            after[anchor].append(replace(struck.pop(clause_id), depth=depth))
+        elif clause_id in kept:
+            anchor = kept[clause_id]
+    ordered = after[-1]
+    for n, change in enumerate(out):
+        ordered += [change, *after.get(n, ())]
+    return (*ordered, *struck.values())
 
 
-def _index(clauses: list[ClauseChange], clause: ClauseChange) -> int:
-    return next(n for n, c in enumerate(clauses) if c is clause)
+def _old_id(change: ClauseChange) -> str:
+    assert change.old is not None
+    return change.old.id
