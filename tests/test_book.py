@@ -3,8 +3,10 @@ accessible pages, written whole or not at all, and read by a real browser."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 import subprocess
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -148,6 +150,11 @@ def test_an_earlier_book_is_replaced_other_folders_are_refused(tmp_path: Path) -
     code, output = run("book", str(SAMPLES), "-o", str(other))
     assert code == 2 and "holds other files" in output
     assert [p.name for p in other.iterdir()] == ["letter.txt"]
+    # An earlier book with a file of the user's added is not the tool's alone any more.
+    (out / "clauses" / "my-notes.txt").write_text("keep me", encoding="utf-8")
+    code, output = run("book", str(SAMPLES), "-o", str(out))
+    assert code == 2 and "holds other files" in output
+    assert (out / "clauses" / "my-notes.txt").read_text(encoding="utf-8") == "keep me"
     copy = tmp_path / "talks"
     shutil.copytree(SAMPLES, copy)
     code, output = run("book", str(copy), "-o", str(copy))
@@ -159,15 +166,15 @@ def test_a_failed_run_leaves_no_half_site(tmp_path: Path, monkeypatch: pytest.Mo
     assert run("book", str(SAMPLES), "-o", str(out), "--as-of", "guild-1")[0] == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     written: list[Path] = []
-    real = Path.write_text
+    real = Path.write_bytes
 
-    def fail_midway(self: Path, data: str, encoding: str | None = None) -> int:
+    def fail_midway(self: Path, data: bytes) -> int:
         written.append(self)
         if len(written) == 5:
             raise OSError(28, "No space left on device")
-        return real(self, data, encoding=encoding)
+        return real(self, data)
 
-    monkeypatch.setattr(Path, "write_text", fail_midway)
+    monkeypatch.setattr(Path, "write_bytes", fail_midway)
     code, output = run("book", str(SAMPLES), "-o", str(out))
     assert code == 2 and "No space left on device" in output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
@@ -277,3 +284,29 @@ def test_each_packet_page_links_back_to_the_chart(site: Path) -> None:
     assert packets and all(
         'href="../index.html"' in page.read_text(encoding="utf-8") for page in packets
     )
+
+
+def test_a_site_that_looks_like_a_book_but_is_not_one_is_refused(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "clauses").mkdir(parents=True)
+    (site / "index.html").write_text("<p>our own web site</p>", encoding="utf-8")
+    code, output = run("book", str(SAMPLES), "-o", str(site))
+    assert code == 2 and "holds other files" in output
+    assert (site / "index.html").read_text(encoding="utf-8") == "<p>our own web site</p>"
+
+
+@pytest.mark.parametrize("team_copy", [False, True])
+def test_book_modes_follow_the_umask_and_a_team_copy_is_the_owners_alone(
+    tmp_path: Path, team_copy: bool
+) -> None:
+    out = tmp_path / "book"
+    extra = ("--team-copy",) if team_copy else ()
+    previous = os.umask(0o077 if team_copy else 0o027)
+    try:
+        assert run("book", str(SAMPLES), "-o", str(out), *extra)[0] == 0
+    finally:
+        os.umask(previous)
+    files = {stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*") if p.is_file()}
+    folders = {stat.S_IMODE(p.stat().st_mode) for p in [out, *out.rglob("*")] if p.is_dir()}
+    # By hand: 0666 and 0777 less the umask 027; a team copy 0600 and 0700 whatever the umask.
+    assert (files, folders) == (({0o600}, {0o700}) if team_copy else ({0o640}, {0o750}))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from contracttools.commands.output import file_mode
 from contracttools.errors import OutputProblem, TemplateProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -179,7 +180,7 @@ def write_output(
         raise OutputProblem(
             target, f"folder {os.path.dirname(os.path.abspath(target))} does not exist"
         )
-    new_mode = (0o600 if private else 0o666) & ~_umask()
+    new_mode = file_mode(private)  # the one writing rule (commands/output.py)
     mode = stat.S_IMODE(info.st_mode) if info is not None else new_mode
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".contracttools-", suffix=".tmp")
@@ -214,12 +215,6 @@ def _write_into(target: str, data: bytes) -> None:
             stream.write(data)
     except OSError as err:
         raise OutputProblem(target, f"cannot write here: {err.strerror}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def use_color(choice: str, to_file: bool) -> bool:

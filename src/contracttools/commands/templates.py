@@ -15,20 +15,14 @@ def command() -> None:
 @command.command("export")
 @click.argument("folder", type=click.Path(file_okay=False))
 def export(folder: str) -> None:
-    """Copy the shipped templates into FOLDER, to edit and pass back with --templates."""
-    import shutil
+    """Copy the shipped templates into FOLDER, to edit and pass back with --templates.
 
+    FOLDER is made if missing; a file of the same name already in it stops the copy
+    before anything is written."""
+    from contracttools.commands.output import write_new_files
     from contracttools.resources import templates_dir
 
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for source in sorted(templates_dir().iterdir()):
-        if source.is_file():
-            if (target / source.name).exists():
-                raise click.UsageError(
-                    f"{target / source.name} exists; export into an empty folder"
-                )
-            shutil.copyfile(source, target / source.name)
-            written.append(source.name)
-    click.echo(f"wrote {len(written)} templates to {target}: {', '.join(written)}")
+    files = {s.name: s.read_bytes() for s in sorted(templates_dir().iterdir()) if s.is_file()}
+    write_new_files(target, files)
+    click.echo(f"wrote {len(files)} templates to {target}: {', '.join(sorted(files))}")
