@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from contracttools.body import Table
+from contracttools.loading import load_in_context
 from contracttools.model import Agreement
-from contracttools.readers import load_in_context
 from contracttools.writers.docx.revisions import xml_text
 from tests import office
 from tests.conftest import ROOT, SAMPLES

@@ -26,6 +26,7 @@ from contracttools.documents.printing import (
     heading_spans,
     printing,
 )
+from contracttools.loading import load
 from contracttools.model import (
     Agreement,
     Clause,
@@ -36,7 +37,7 @@ from contracttools.model import (
     TentativeAgreement,
 )
 from contracttools.negotiation import conform, moment
-from contracttools.readers import load, load_agreement
+from contracttools.readers import load_agreement
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Span, TableChange
 from contracttools.writers.agreement_html import write_html

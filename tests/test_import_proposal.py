@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from contracttools.readers import load_agreement, load_proposal
+from contracttools.loading import load_proposal
+from contracttools.readers import load_agreement
 from tests.conftest import SAMPLES, invoke
 from tests.wordfixtures import AUTHOR, dele, ins, make_docx, p, r
 

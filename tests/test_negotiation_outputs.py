@@ -9,8 +9,8 @@ from pathlib import Path
 from lxml import etree
 
 from contracttools.body import Paragraph
+from contracttools.loading import load_in_context
 from contracttools.negotiation import draft
-from contracttools.readers import load_in_context
 from tests.conftest import SAMPLES, invoke
 from tests.test_docx import W, read_back
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from contracttools.readers import load_in_context
+from contracttools.loading import load_in_context
 from contracttools.templating import template_folders
 from contracttools.writers import pdf
 from contracttools.writers.options import Options

@@ -92,7 +92,7 @@ def test_nothing_before_the_delay(
 def test_pages_of_a_pdf(terminal: tuple[TextIO, int], monkeypatch: pytest.MonkeyPatch) -> None:
     as_stderr(monkeypatch, terminal[0])
     from contracttools.documents.comparison import redline_documents
-    from contracttools.readers import load_in_context
+    from contracttools.loading import load_in_context
     from contracttools.writers.options import Options
     from contracttools.writers.table import write
 

@@ -18,8 +18,8 @@ import yaml
 
 from contracttools.documents.summary import build_summary, reading_grade
 from contracttools.documents.wording import compounded, money
+from contracttools.loading import load_negotiation
 from contracttools.negotiation import moment
-from contracttools.readers import load_negotiation
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
 

@@ -8,8 +8,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contracttools.loading import load_proposal
 from contracttools.model import Agreement, Clause, Item, Proposal, Valuation
-from contracttools.readers import load_agreement, load_proposal
+from contracttools.readers import load_agreement
 from contracttools.writers.options import Options
 from contracttools.writers.table import format_for, write
 from contracttools.writers.yaml import write_agreement, write_proposal

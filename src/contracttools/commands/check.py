@@ -11,8 +11,8 @@ from contracttools.problems import ContractFileError
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 def command(files: tuple[str, ...]) -> None:
     """Validate agreement, proposal and negotiation files."""
+    from contracttools.loading import load
     from contracttools.model import Agreement, Negotiation, Proposal
-    from contracttools.readers import load
 
     problems = []
     clauses = proposals = 0

@@ -313,8 +313,8 @@ def as_of(negotiation: Negotiation, value: str | None) -> date | datetime | None
 
 def load_negotiation_arg(path: str, command: str) -> Negotiation:
     """Load the negotiation a command was given (a manifest or its folder)."""
+    from contracttools.loading import load
     from contracttools.model import Negotiation
-    from contracttools.readers import load
 
     loaded = load(path)
     if not isinstance(loaded, Negotiation):

@@ -111,8 +111,8 @@ def command(
 ) -> None:
     """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
     from contracttools.documents.comparison import redline_documents
+    from contracttools.loading import load_in_context
     from contracttools.model import Agreement, Proposal
-    from contracttools.readers import load_in_context
     from contracttools.writers.options import Options
 
     fmt = output_format("redline", output, fmt, "text")

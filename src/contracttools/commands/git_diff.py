@@ -73,7 +73,7 @@ def _version(file: str, notes: list[str]) -> bytes:
 
 def _redline(old_path: str, old_data: bytes, new_path: str, new_data: bytes) -> str:
     from contracttools.documents.comparison import redline_documents
-    from contracttools.readers import load
+    from contracttools.loading import load
     from contracttools.writers.options import Options
     from contracttools.writers.table import write
 

@@ -67,9 +67,9 @@ def command(
     """Import an agreement (or, with --amends, a proposal) from .docx, .pdf, .txt or .md."""
     from contracttools.errors import InputProblem
     from contracttools.importing import import_agreement, import_proposal
+    from contracttools.loading import load_proposal
     from contracttools.model import Agreement, Proposal
     from contracttools.readers import load_agreement
-    from contracttools.readers.files import load_proposal
     from contracttools.writers.yaml import write_agreement, write_proposal
 
     extension = os.path.splitext(file)[1].lower()

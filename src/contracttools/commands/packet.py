@@ -52,8 +52,8 @@ def command(
 ) -> None:
     """Write the redlined proposal packet: cover, index of items, redlined items."""
     from contracttools.documents.packet import build_packet
+    from contracttools.loading import load_in_context
     from contracttools.model import Proposal
-    from contracttools.readers import load_in_context
     from contracttools.writers.options import Options
 
     fmt = output_format("packet", output, fmt, "pdf")

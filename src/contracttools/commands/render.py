@@ -25,8 +25,8 @@ def command(
 ) -> None:
     """Print an agreement: title page, contents, every clause, headings by depth."""
     from contracttools.documents.printing import printing
+    from contracttools.loading import load
     from contracttools.model import Agreement
-    from contracttools.readers import load
     from contracttools.writers.options import Options
 
     fmt = output_format("agreement", output, fmt, "pdf")

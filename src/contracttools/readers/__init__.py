@@ -1,13 +1,15 @@
-"""Readers turn files into the model of `contracttools.model`."""
+"""Readers turn files into the model of `contracttools.model`; they only parse.
+
+How the files fit together is checked by `contracttools.loading`, which every command
+loads through.
+"""
 
 from contracttools.readers.files import (
     Loaded,
     find_negotiation,
-    load,
     load_agreement,
-    load_in_context,
-    load_negotiation,
-    load_proposal,
+    read_negotiation,
+    read_proposal,
     reading,
     sources,
 )
@@ -15,11 +17,9 @@ from contracttools.readers.files import (
 __all__ = [
     "Loaded",
     "find_negotiation",
-    "load",
     "load_agreement",
-    "load_in_context",
-    "load_negotiation",
-    "load_proposal",
+    "read_negotiation",
+    "read_proposal",
     "reading",
     "sources",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -26,7 +26,6 @@ from contracttools.model import (
     TentativeAgreement,
     Valuation,
 )
-from contracttools.negotiation.validate import validate, validate_items
 from contracttools.problems import ContractFileError, Location, Problem, did_you_mean
 from contracttools.readers.fields import FieldReader
 from contracttools.readers.nodes import Node, parse, read_text
@@ -193,58 +192,6 @@ def _expect_kind(root: Node, path: str, kind: str) -> None:
         )
 
 
-def load(path: str | os.PathLike[str], data: bytes | None = None) -> Loaded:
-    """Load any contract file by its `kind`; a folder means its negotiation.yaml.
-
-    With `data`, the file's content is given (e.g. a version from git) and `path` only
-    names it and anchors its relative paths.
-    """
-    return load_in_context(path, data)[0]
-
-
-def load_in_context(
-    path: str | os.PathLike[str], data: bytes | None = None
-) -> tuple[Loaded, Negotiation | None]:
-    """Load a file and the negotiation around it: a proposal is checked with the
-    negotiation.yaml beside it, when that manifest lists it."""
-    path = _display(path)
-    if data is None and os.path.isdir(path):
-        path = os.path.join(path, "negotiation.yaml")
-    root = _document(path, data)
-    kind = _kind_of(root, path)
-    if kind == "agreement":
-        return _agreement(root, path), None
-    if kind == "negotiation":
-        negotiation = load_negotiation(path)
-        return negotiation, negotiation
-    manifest = find_negotiation(path) if data is None else None
-    if manifest is not None:
-        negotiation = load_negotiation(manifest)
-        for proposal in negotiation.proposals:
-            if os.path.samefile(proposal.path, path):
-                return proposal, negotiation
-    return _proposal(root, path, added_before=_added_beside(path) if data is None else ()), None
-
-
-def _added_beside(path: str) -> frozenset[str]:
-    """Return the clauses the passes of a negotiation beside an unlisted proposal (the
-    draft of the next pass) add, so that it may answer them; nothing where there is no
-    such negotiation, or it does not load."""
-    manifest = os.path.join(os.path.dirname(os.path.abspath(path)), "negotiation.yaml")
-    if not os.path.isfile(manifest):
-        return frozenset()
-    try:
-        negotiation = load_negotiation(manifest)
-    except ContractFileError:
-        return frozenset()
-    return frozenset(
-        item.clause
-        for proposal in negotiation.proposals
-        for item in proposal.items
-        if item.action == "add" or (item.action == "concept" and (item.after or item.parent))
-    )
-
-
 def find_negotiation(proposal_path: str) -> str | None:
     """Return the negotiation.yaml beside a proposal when it names that proposal."""
     folder = os.path.dirname(os.path.abspath(proposal_path))
@@ -348,25 +295,19 @@ def _body(reader: FieldReader, node: Node | None, context: str) -> str:
 # -- proposals --------------------------------------------------------------------
 
 
-def load_proposal(
+def read_proposal(
     path: str | os.PathLike[str],
     agreement: Agreement | None = None,
     data: bytes | None = None,
 ) -> Proposal:
-    """Load a proposal; standing alone (no `agreement` given), check it against the
-    agreement it amends.  In a negotiation, `validate` checks how the files fit."""
+    """Read a proposal, and the agreement it amends where no `agreement` is given.  How
+    it fits that agreement is checked by `contracttools.loading`."""
     path = _display(path)
     return _proposal(_document(path, data), path, agreement)
 
 
-def _proposal(
-    root: Node,
-    path: str,
-    agreement: Agreement | None = None,
-    added_before: Iterable[str] = (),
-) -> Proposal:
+def _proposal(root: Node, path: str, agreement: Agreement | None = None) -> Proposal:
     fields, reader = _open(root, path, "proposal", PROPOSAL_KEYS, PROPOSAL_OPTIONAL)
-    alone = agreement is None
     amends = reader.string(fields.get("amends"), "'amends'")
     if amends is not None and agreement is None:
         agreement = _amended(reader, fields["amends"], path, amends)
@@ -391,8 +332,6 @@ def _proposal(
         base=agreement,
         spots=_spots(fields),
     )
-    if alone and agreement is not None and not reader.problems:
-        reader.problems.extend(validate_items(proposal, agreement, added_before))
     if reader.problems:
         raise ContractFileError(reader.problems)
     return proposal
@@ -506,8 +445,9 @@ def _valuations(reader: FieldReader, node: Node | None, context: str) -> list[Va
 # -- negotiations -----------------------------------------------------------------
 
 
-def load_negotiation(path: str | os.PathLike[str]) -> Negotiation:
-    """Load a negotiation manifest and everything it names, checking it all."""
+def read_negotiation(path: str | os.PathLike[str]) -> Negotiation:
+    """Read a negotiation manifest and every file it names.  How the files fit together is
+    checked by `contracttools.loading`."""
     path = _display(path)
     fields, reader = _open(
         _document(path), path, "negotiation", NEGOTIATION_KEYS, NEGOTIATION_OPTIONAL
@@ -550,9 +490,6 @@ def load_negotiation(path: str | os.PathLike[str]) -> Negotiation:
         unlisted=unlisted or "stand",
         spots={**_spots(fields), **spots},
     )
-    problems = validate(negotiation)
-    if problems:
-        raise ContractFileError(problems)
     return negotiation
 
 
@@ -598,7 +535,7 @@ def _proposals(
             reader.problem(entry, f"proposal '{name}' does not exist")
             continue
         try:
-            proposal = load_proposal(target, agreement)
+            proposal = read_proposal(target, agreement)
         except ContractFileError as err:
             reader.problems.extend(err.problems)
             continue
