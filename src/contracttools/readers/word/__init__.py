@@ -33,7 +33,12 @@ def read_word(
     numbering = Numbering(package.numbering, styles)
     notes: list[Note] = []
     body = package.document.find(f"{W}body")
-    original, changed, changes, title = read_body(body, styles, numbering, marks, notes, progress)
+    page = package.document.find(f"{W}background")
+    colour = (page.get(f"{W}color") or "auto").upper() if page is not None else "AUTO"
+    background = "FFFFFF" if colour == "AUTO" else colour
+    original, changed, changes, title = read_body(
+        body, styles, numbering, marks, notes, progress, background
+    )
     if not original and not changed:
         raise InputProblem(path, "the document has no text")
     if changes.skipped:

@@ -37,9 +37,22 @@ def blocks(body: Any, reader: ParagraphReader, notes: list[Note]) -> Iterator[Bl
     for element in _flatten(body, notes):
         if element.tag == _P:
             number += 1
-            yield Block(number, paragraph=reader.read(element))
+            block = Block(number, paragraph=reader.read(element))
+            where = f"paragraph {number}"
         else:
-            yield Block(number + 1, table=read_table(element, reader))
+            block = Block(number + 1, table=read_table(element, reader))
+            where = f"table before paragraph {number + 1}"
+        for why, text in reader.take_left_out():
+            if text.strip():
+                notes.append(
+                    Note(where, f"left out {why}, which Word does not show: {_quoted(text)}")
+                )
+        yield block
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
 def _flatten(element: Any, notes: list[Note]) -> Iterator[Any]:
@@ -191,10 +204,11 @@ def read_body(
     marks: str,
     notes: list[Note],
     progress: Callable[[int], Callable[[int], object]] | None = None,
+    background: str = "FFFFFF",
 ) -> tuple[list[Piece], list[Piece], Changes, str]:
     """Return the original and changed readings of a body, the changes seen and the title."""
     changes = Changes()
-    reader = ParagraphReader(styles, marks, changes)
+    reader = ParagraphReader(styles, marks, changes, background)
     titles: list[str] = []
     original = Reading("original", styles, numbering, titles.append)
     changed = Reading("changed", styles, numbering, lambda _: None, notes)

@@ -60,7 +60,7 @@ def open_package(path: str) -> Package:
         raise InputProblem(path, "is not a Word document (.docx): not a ZIP package") from None
     with archive:
         names = set(archive.namelist())
-        main = _main_part(archive, names)
+        main = _main_part(archive, path, names)
         if main is None:
             raise InputProblem(
                 path, "is a ZIP file but not a Word document (no main document part)"
@@ -75,13 +75,14 @@ def open_package(path: str) -> Package:
     return Package(document, styles, numbering, _core_title(core))
 
 
-def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+def _main_part(archive: zipfile.ZipFile, path: str, names: set[str]) -> str | None:
     if "_rels/.rels" in names:
         try:
             rels = etree.fromstring(archive.read("_rels/.rels"), _PARSER)
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError):
             rels = None
         if rels is not None:
+            _refuse_doctype(rels, path, "_rels/.rels")
             for rel in rels.iter(f"{REL}Relationship"):
                 if rel.get("Type") == _MAIN:
                     target = str(rel.get("Target", "")).lstrip("/")
@@ -98,9 +99,23 @@ def _xml(archive: zipfile.ZipFile, path: str, name: str) -> Any:
     except Exception as err:  # zlib.error and others from a damaged archive
         raise InputProblem(path, f"is corrupt: cannot unpack {name} ({err})") from None
     try:
-        return etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as err:
         raise InputProblem(path, f"is corrupt: {name}: {err}") from None
+    _refuse_doctype(root, path, name)
+    return root
+
+
+def _refuse_doctype(root: Any, path: str, name: str) -> None:
+    """Refuse a part that declares a DOCTYPE: Word never writes one, and its entities would
+    hide or change text."""
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise InputProblem(
+            path,
+            f"{name} declares a DOCTYPE (entity declarations), which Word never writes; "
+            "refused: open the file in Word and save it again",
+        )
 
 
 def _optional(archive: zipfile.ZipFile, path: str, names: set[str], name: str) -> Any | None:

@@ -5,6 +5,11 @@ Tracked insertions (`w:ins`, `w:moveTo`) belong to the changed reading only, del
 `w:pPrChange`) change no text and are ignored.  With hand-typed marks, underlined text
 counts as inserted and struck text as deleted.  Field results that are not clause text
 (a table of contents, page numbers) are left out, and so are footnote references.
+
+Text Word does not show is left out of both readings and kept in `left_out` for the
+report: hidden text (`w:vanish`, set on the run or by its character or paragraph style, as
+Word resolves them), text the colour of what it is printed on (the run's shading or
+highlight, the paragraph's, the cell's, the page's), and text under 2 points.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contracttools.readers.word.package import W, on
-from contracttools.readers.word.styles import Styles
+from contracttools.readers.word.styles import Styles, color_of
 
 _R, _T, _DEL_TEXT = f"{W}r", f"{W}t", f"{W}delText"
 _INS, _DEL, _MOVE_TO, _MOVE_FROM = f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"
@@ -86,16 +91,32 @@ class Paragraph:
 class ParagraphReader:
     """Reads paragraphs, keeping the document-wide state (open fields, changes seen)."""
 
-    def __init__(self, styles: Styles, marks: str, changes: Changes) -> None:
+    def __init__(
+        self, styles: Styles, marks: str, changes: Changes, background: str = "FFFFFF"
+    ) -> None:
         self.styles = styles
         self.underline_strike = marks == "underline-strike"
         self.changes = changes
+        self.background = background
+        """The colour text is printed on where nothing else shades it (the page's)."""
+        self.cell_fill: str | None = None
+        """The shading of the table cell being read, "unknown" when a table style may shade it."""
+        self._paragraph_fill: str | None = None
+        self.left_out: list[tuple[str, str]] = []
+        """(why, text) of each run of text left out since the last `take_left_out()`."""
+
+    def take_left_out(self) -> list[tuple[str, str]]:
+        """Return (and forget) the text left out as unseen since the last call."""
+        taken, self.left_out = self.left_out, []
+        return taken
 
     def read(self, element: Any) -> Paragraph:
         paragraph = Paragraph()
         ppr = element.find(f"{W}pPr")
+        self._paragraph_fill = None
         if ppr is not None:
             self._properties(ppr, paragraph)
+            self._paragraph_fill = _fill(ppr.find(f"{W}shd"))
         self._bold_style = self.styles.bold(paragraph.style)
         before = self.changes.skipped
         self._walk(element, paragraph, False, False)
@@ -159,6 +180,7 @@ class ParagraphReader:
                     self.changes.count += 1
                 if (inserted or deleted) and _is_cue(run):
                     return
+        unseen = self._unseen(rpr, paragraph.style)
         fields = self.changes.fields
         for child in run:
             tag = child.tag
@@ -186,10 +208,62 @@ class ParagraphReader:
             if fields and any(f.hidden or not f.result for f in fields):
                 self.changes.skipped += len(text)
                 continue
+            if unseen is not None:
+                if self.left_out and self.left_out[-1][0] == unseen:
+                    self.left_out[-1] = (unseen, self.left_out[-1][1] + text)
+                else:
+                    self.left_out.append((unseen, text))
+                continue
             if not deleted:
                 paragraph.changed.append((text, bold))
             if not inserted:
                 paragraph.original.append((text, bold))
+
+    def _unseen(self, rpr: Any | None, paragraph_style: str | None) -> str | None:
+        """Return why a run's text is not shown by Word (None when it is shown)."""
+        run_style = None
+        direct: dict[str, Any] = {}
+        if rpr is not None:
+            style = rpr.find(f"{W}rStyle")
+            run_style = style.get(f"{W}val") if style is not None else None
+            if rpr.find(f"{W}vanish") is not None:
+                direct["hidden"] = on(rpr.find(f"{W}vanish"))
+            if rpr.find(f"{W}color") is not None:
+                direct["color"] = color_of(rpr.find(f"{W}color"))
+            if rpr.find(f"{W}sz") is not None:
+                direct["size"] = _val(rpr.find(f"{W}sz"))
+
+        def resolved(name: str) -> Any:
+            if direct.get(name) is not None:
+                return direct[name]
+            return self.styles.run_property(run_style, paragraph_style, name)
+
+        if resolved("hidden"):
+            return "hidden text (w:vanish)"
+        size = resolved("size")
+        if size is not None and 0 <= size < 4:
+            return f"text of {size / 2:g} pt (under 2 pt)"
+        color = resolved("color")
+        if color is not None and color != "auto":
+            ground = self._ground(rpr)
+            if ground == color:
+                return f"text the colour of its background (#{color})"
+        return None
+
+    def _ground(self, rpr: Any | None) -> str | None:
+        """Return the colour behind a run (None when a table style may shade it)."""
+        if rpr is not None:
+            fill = _fill(rpr.find(f"{W}shd"))
+            if fill is not None:
+                return fill
+            highlight = rpr.find(f"{W}highlight")
+            if highlight is not None and highlight.get(f"{W}val", "none") != "none":
+                return _HIGHLIGHTS.get(highlight.get(f"{W}val", ""), "highlight")
+        if self._paragraph_fill is not None:
+            return self._paragraph_fill
+        if self.cell_fill is not None:
+            return None if self.cell_fill == "unknown" else self.cell_fill
+        return self.background
 
     def _bold(self, rpr: Any, inherited: bool) -> bool:
         b = rpr.find(f"{W}b")
@@ -199,6 +273,15 @@ class ParagraphReader:
         if style is not None and self.styles.resolve(style.get(f"{W}val"), "bold") is not None:
             return bool(self.styles.resolve(style.get(f"{W}val"), "bold"))
         return inherited
+
+
+_HIGHLIGHTS = {"white": "FFFFFF", "black": "000000"}
+
+
+def _fill(shd: Any | None) -> str | None:
+    """Return a shading's fill colour (None for none or auto: the colour behind shows)."""
+    fill = color_of(shd)
+    return None if fill in (None, "auto") else fill
 
 
 _CUES = {"[+", "+]", "[-", "-]", "[+row]", "[-row]"}

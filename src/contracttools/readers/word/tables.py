@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from contracttools.readers.word.package import W
-from contracttools.readers.word.runs import text_of
+from contracttools.readers.word.runs import _fill, text_of
 
 if TYPE_CHECKING:
     from contracttools.readers.word.runs import ParagraphReader
@@ -59,6 +59,7 @@ class Table:
 def read_table(element: Any, reader: ParagraphReader) -> Table:
     """Read a table's rows in both readings."""
     table = Table()
+    styled = element.find(f"{W}tblPr/{W}tblStyle") is not None
     for tr in element.iter(f"{W}tr"):
         if tr.getparent() is not element and tr.getparent().tag != f"{W}sdtContent":
             continue
@@ -84,7 +85,12 @@ def read_table(element: Any, reader: ParagraphReader) -> Table:
                     span = max(1, int(grid.get(f"{W}val", "1")))
                 vmerge = tcpr.find(f"{W}vMerge")
                 merged = vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue"
-            before, after = ("", "") if merged else _cell(tc, reader)
+            fill = _fill(tcpr.find(f"{W}shd")) if tcpr is not None else None
+            reader.cell_fill = fill or ("unknown" if styled else None)
+            try:
+                before, after = ("", "") if merged else _cell(tc, reader)
+            finally:
+                reader.cell_fill = None
             cell_mark = _cell_mark(tcpr)
             if cell_mark != "ins":
                 original.extend([before, *[""] * (span - 1)])
