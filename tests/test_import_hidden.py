@@ -178,3 +178,36 @@ def test_accept_changes_is_not_for_a_proposal(tmp_path: Path) -> None:
         "--accept-changes",
     )  # fmt: skip
     assert code == 2 and "--accept-changes is for an agreement" in output
+
+
+FOOTNOTES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+    '<w:r><w:t xml:space="preserve"> Notwithstanding Section 1.1, no one is laid off.</w:t></w:r>'
+    "</w:p></w:footnote></w:footnotes>"
+)
+
+
+def test_a_footnote_comes_in_with_its_paragraph(tmp_path: Path) -> None:
+    reference = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    path = make_docx(tmp_path / "a.docx", p("Intro.") + p("Layoffs are by seniority.", reference))
+    rewrite(path, "word/footnotes.xml", FOOTNOTES.encode())
+    shown, notes = texts(path)
+    assert shown == [
+        "Intro.",
+        "Layoffs are by seniority. (Footnote 1: Notwithstanding Section 1.1, no one is laid off.)",
+    ]
+    assert "paragraph 2: footnote 1 brought into the text at the paragraph's end" in notes
+
+
+def test_a_text_box_is_reported(tmp_path: Path) -> None:
+    box = (
+        '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>The Union waives its rights.</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    shown, notes = texts(make_docx(tmp_path / "a.docx", p("Intro.") + p("Wages.", box)))
+    assert shown == ["Intro.", "Wages."]
+    assert "paragraph 2: a text box was not read: “The Union waives its rights.”" in notes

@@ -37,7 +37,15 @@ def read_word(
     colour = (page.get(f"{W}color") or "auto").upper() if page is not None else "AUTO"
     background = "FFFFFF" if colour == "AUTO" else colour
     original, changed, changes, title = read_body(
-        body, styles, numbering, marks, notes, progress, background
+        body,
+        styles,
+        numbering,
+        marks,
+        notes,
+        progress,
+        background,
+        package.footnotes,
+        package.endnotes,
     )
     if not original and not changed:
         raise InputProblem(path, "the document has no text")

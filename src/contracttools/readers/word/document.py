@@ -42,17 +42,8 @@ def blocks(body: Any, reader: ParagraphReader, notes: list[Note]) -> Iterator[Bl
         else:
             block = Block(number + 1, table=read_table(element, reader))
             where = f"table before paragraph {number + 1}"
-        for why, text in reader.take_left_out():
-            if text.strip():
-                notes.append(
-                    Note(where, f"left out {why}, which Word does not show: {_quoted(text)}")
-                )
+        notes.extend(Note(where, message) for message in reader.take_left_out())
         yield block
-
-
-def _quoted(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
 def _flatten(element: Any, notes: list[Note]) -> Iterator[Any]:
@@ -205,10 +196,14 @@ def read_body(
     notes: list[Note],
     progress: Callable[[int], Callable[[int], object]] | None = None,
     background: str = "FFFFFF",
+    footnotes: Any | None = None,
+    endnotes: Any | None = None,
 ) -> tuple[list[Piece], list[Piece], Changes, str]:
     """Return the original and changed readings of a body, the changes seen and the title."""
     changes = Changes()
     reader = ParagraphReader(styles, marks, changes, background)
+    reader.use_notes("footnote", footnotes)
+    reader.use_notes("endnote", endnotes)
     titles: list[str] = []
     original = Reading("original", styles, numbering, titles.append)
     changed = Reading("changed", styles, numbering, lambda _: None, notes)

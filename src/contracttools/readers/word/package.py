@@ -30,6 +30,8 @@ class Package:
     styles: Any | None
     numbering: Any | None
     title: str
+    footnotes: Any | None = None
+    endnotes: Any | None = None
 
 
 def open_package(path: str) -> Package:
@@ -70,9 +72,11 @@ def open_package(path: str) -> Package:
         styles = _optional(archive, path, names, posixpath.join(folder, "styles.xml"))
         numbering = _optional(archive, path, names, posixpath.join(folder, "numbering.xml"))
         core = _optional(archive, path, names, "docProps/core.xml")
+        footnotes = _optional(archive, path, names, posixpath.join(folder, "footnotes.xml"))
+        endnotes = _optional(archive, path, names, posixpath.join(folder, "endnotes.xml"))
     if document.find(f"{W}body") is None:
         raise InputProblem(path, f"is corrupt: {main} has no body")
-    return Package(document, styles, numbering, _core_title(core))
+    return Package(document, styles, numbering, _core_title(core), footnotes, endnotes)
 
 
 def _main_part(archive: zipfile.ZipFile, path: str, names: set[str]) -> str | None:

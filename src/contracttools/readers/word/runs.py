@@ -4,7 +4,9 @@ Tracked insertions (`w:ins`, `w:moveTo`) belong to the changed reading only, del
 (`w:del`, `w:moveFrom`) to the original only; formatting changes (`w:rPrChange`,
 `w:pPrChange`) change no text and are ignored.  With hand-typed marks, underlined text
 counts as inserted and struck text as deleted.  Field results that are not clause text
-(a table of contents, page numbers) are left out, and so are footnote references.
+(a table of contents, page numbers) are left out.  A footnote or endnote comes into the
+text at the end of the paragraph that refers to it, "(Footnote 1: …)"; a text box is
+not read and is reported with its words.
 
 Text Word does not show is left out of both readings and kept in `left_out` for the
 report: hidden text (`w:vanish`, set on the run or by its character or paragraph style, as
@@ -104,11 +106,30 @@ class ParagraphReader:
         self._paragraph_fill: str | None = None
         self.left_out: list[tuple[str, str]] = []
         """(why, text) of each run of text left out since the last `take_left_out()`."""
+        self.remarks: list[str] = []
+        """Other things to report about the paragraphs read since `take_left_out()`."""
+        self.notes: dict[str, dict[str, Any]] = {"footnote": {}, "endnote": {}}
+        """Footnotes and endnotes by their id."""
+        self._referred: list[tuple[str, str]] = []
+        self._in_note = False
 
-    def take_left_out(self) -> list[tuple[str, str]]:
-        """Return (and forget) the text left out as unseen since the last call."""
-        taken, self.left_out = self.left_out, []
-        return taken
+    def use_notes(self, kind: str, root: Any | None) -> None:
+        """Keep the footnotes (or endnotes) of a document, to bring in where referred to."""
+        if root is not None:
+            for element in root.iter(f"{W}{kind}"):
+                if element.get(f"{W}type") in (None, "normal"):
+                    self.notes[kind][element.get(f"{W}id", "")] = element
+
+    def take_left_out(self) -> list[str]:
+        """Return (and forget) what to report of the paragraphs read since the last call."""
+        messages = [
+            f"left out {why}, which Word does not show: {quoted(text)}"
+            for why, text in self.left_out
+            if text.strip()
+        ]
+        messages.extend(self.remarks)
+        self.left_out, self.remarks = [], []
+        return messages
 
     def read(self, element: Any) -> Paragraph:
         paragraph = Paragraph()
@@ -120,9 +141,34 @@ class ParagraphReader:
         self._bold_style = self.styles.bold(paragraph.style)
         before = self.changes.skipped
         self._walk(element, paragraph, False, False)
+        if self._referred and not self._in_note:
+            self._bring_notes(paragraph)
         if self.changes.skipped > before and not any(t.strip() for t, _ in paragraph.changed):
             paragraph.hidden = True
         return paragraph
+
+    def _bring_notes(self, paragraph: Paragraph) -> None:
+        """Add the footnotes and endnotes a paragraph refers to at its end, in both readings."""
+        referred, self._referred = self._referred, []
+        self._in_note = True
+        try:
+            for kind, ident in referred:
+                element = self.notes[kind].get(ident)
+                if element is None:
+                    self.remarks.append(f"refers to {kind} {ident}, which the file does not have")
+                    continue
+                read = [self.read(p) for p in element.iter(f"{W}p")]
+                original = " ".join(text_of(p.original) for p in read).strip()
+                changed = " ".join(text_of(p.changed) for p in read).strip()
+                name = kind.capitalize()
+                if original:
+                    paragraph.original.append((f" ({name} {ident}: {original})", False))
+                if changed:
+                    paragraph.changed.append((f" ({name} {ident}: {changed})", False))
+                self.remarks.append(f"{kind} {ident} brought into the text at the paragraph's end")
+        finally:
+            self._in_note = False
+            self._referred = []
 
     def _properties(self, ppr: Any, paragraph: Paragraph) -> None:
         style = ppr.find(f"{W}pStyle")
@@ -190,6 +236,19 @@ class ParagraphReader:
                 text = " "
             elif tag == f"{W}noBreakHyphen":
                 text = "-"
+            elif tag in _NOTE_REFERENCES:
+                if not self._in_note:
+                    self._referred.append((_NOTE_REFERENCES[tag], child.get(f"{W}id", "")))
+                continue
+            elif tag in _PICTURES:
+                boxed = " ".join(
+                    " ".join("".join(box.itertext()).split())
+                    for box in child.iter(f"{W}txbxContent")
+                    if not any(a.tag == _FALLBACK for a in box.iterancestors())
+                )
+                if boxed.strip():
+                    self.remarks.append(f"a text box was not read: {quoted(boxed)}")
+                continue
             elif tag == _FLD_CHAR:
                 kind = child.get(f"{W}fldCharType")
                 if kind == "begin":
@@ -273,6 +332,18 @@ class ParagraphReader:
         if style is not None and self.styles.resolve(style.get(f"{W}val"), "bold") is not None:
             return bool(self.styles.resolve(style.get(f"{W}val"), "bold"))
         return inherited
+
+
+_NOTE_REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_PICTURES = {f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"}
+_FALLBACK = f"{_MC}Fallback"
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """Return text quoted for a report, white space folded and cut to `limit` characters."""
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
 _HIGHLIGHTS = {"white": "FFFFFF", "black": "000000"}
