@@ -165,6 +165,9 @@ def _proposal_options(
 
 
 def _read(file: str, extension: str, marks: str) -> Source:
+    from contracttools.readers.source import check_input
+
+    check_input(file)
     if extension == ".pdf":
         from contracttools.readers.pdf import read_pdf
 
