@@ -39,6 +39,14 @@ _SDT = f"{W}sdt"
 _HIDDEN_FIELDS = ("TOC", "PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "SECTION")
 
 
+MAX_DEPTH = 64
+"""How deeply elements may nest inside a paragraph."""
+
+
+class TooDeep(Exception):
+    """A paragraph nests elements beyond MAX_DEPTH."""
+
+
 @dataclass
 class Field:
     """A complex field being read: its instruction, and whether its result has begun."""
@@ -188,28 +196,36 @@ class ParagraphReader:
                     paragraph.mark = mark
                     self.changes.saw(change)
 
-    def _walk(self, element: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
+    def _walk(
+        self, element: Any, paragraph: Paragraph, inserted: bool, deleted: bool, depth: int = 0
+    ) -> None:
+        if depth > MAX_DEPTH:
+            raise TooDeep(
+                f"more than {MAX_DEPTH} elements (hyperlinks, content controls, changes) are "
+                "nested inside one another in a paragraph; refused (Word never nests so deep)"
+            )
+        depth += 1
         for child in element:
             tag = child.tag
             if tag == _R:
                 self._run(child, paragraph, inserted, deleted)
             elif tag in (_INS, _MOVE_TO):
                 self.changes.saw(child)
-                self._walk(child, paragraph, True, deleted)
+                self._walk(child, paragraph, True, deleted, depth)
             elif tag in (_DEL, _MOVE_FROM):
                 self.changes.saw(child)
-                self._walk(child, paragraph, inserted, True)
+                self._walk(child, paragraph, inserted, True, depth)
             elif tag == _FLD_SIMPLE:
                 if Field(child.get(f"{W}instr", "")).hidden:
                     self.changes.skipped += len("".join(child.itertext()))
                 else:
-                    self._walk(child, paragraph, inserted, deleted)
+                    self._walk(child, paragraph, inserted, deleted, depth)
             elif tag in _CONTAINERS:
-                self._walk(child, paragraph, inserted, deleted)
+                self._walk(child, paragraph, inserted, deleted, depth)
             elif tag == _SDT:
                 content = child.find(f"{W}sdtContent")
                 if content is not None:
-                    self._walk(content, paragraph, inserted, deleted)
+                    self._walk(content, paragraph, inserted, deleted, depth)
 
     def _run(self, run: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
         rpr = run.find(f"{W}rPr")
