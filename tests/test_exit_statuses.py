@@ -116,3 +116,61 @@ def test_git_quotes_names_the_same_way(tmp_path: Path) -> None:
     from contracttools.commands.git_diff import quoted
 
     assert f"--- {quoted('a/' + name)}" in done.stdout.splitlines()
+
+
+SPECIAL = {
+    "a FIFO (named pipe)": lambda path: os.mkfifo(path),
+    "a character device": lambda path: path.symlink_to("/dev/zero"),
+}
+
+
+@pytest.mark.parametrize("what", list(SPECIAL))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{x}"],
+        ["diff", "{x}", NEW],
+        ["diff", OLD, "{x}"],
+        ["packet", "{x}", "-o", "{x}.html"],
+        ["render", "{x}", "-o", "{x}.html"],
+        ["summary", "{x}"],
+        ["track", "{x}"],
+        ["conform", "{x}"],
+        ["import", "{x}"],
+    ],
+)
+def test_every_command_refuses_what_is_not_a_file(
+    tmp_path: Path, what: str, args: list[str]
+) -> None:
+    import threading
+
+    path = tmp_path / "thing.yaml"
+    if args[0] == "import":
+        path = tmp_path / "thing.docx"
+    SPECIAL[what](path)
+    argv = [a.replace("{x}", str(path)) for a in args]
+    result: list[tuple[int, str]] = []
+    worker = threading.Thread(target=lambda: result.append(invoke(*argv)))
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():
+        with open(path, "w"):
+            pass
+        worker.join()
+        pytest.fail(f"{args[0]} blocked on {what}")
+    code, output = result[0]
+    assert code == 2, output
+    assert f"{path}" in output and f"is {what}, not a file" in output, output
+
+
+def test_the_git_driver_does_not_block_on_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "new.yaml"
+    os.mkfifo(fifo)
+    old = str(SAMPLES / "01-guild-1.yaml")
+    args = ["git-diff", "x.yaml", old, "0" * 40, "100644", str(fifo), "1" * 40, "100644"]
+    done = subprocess.run(
+        [sys.executable, "-m", "contracttools", *args], capture_output=True, text=True,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert f"contracttools: {fifo}: is a FIFO (named pipe), not a file" in done.stdout

@@ -85,6 +85,15 @@ def _version(file: str, notes: list[str]) -> bytes:
     """Return the bytes of one version (nothing for git's /dev/null), noting what fails."""
     if file == "/dev/null":
         return b""
+    from contracttools.errors import InputProblem
+    from contracttools.readers.files import MAX_BYTES
+    from contracttools.readers.source import check_input
+
+    try:
+        check_input(file, MAX_BYTES)  # never a FIFO (it would block git diff) or a device
+    except InputProblem as err:
+        notes.append(str(err))
+        return b""
     try:
         with open(file, "rb") as stream:
             return stream.read()
