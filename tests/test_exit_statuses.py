@@ -118,10 +118,15 @@ def test_git_quotes_names_the_same_way(tmp_path: Path) -> None:
     assert f"--- {quoted('a/' + name)}" in done.stdout.splitlines()
 
 
-SPECIAL = {
-    "a FIFO (named pipe)": lambda path: os.mkfifo(path),
-    "a character device": lambda path: path.symlink_to("/dev/zero"),
-}
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+SPECIAL = {"a FIFO (named pipe)": fifo, "a character device": device}
 
 
 @pytest.mark.parametrize("what", list(SPECIAL))
