@@ -16,6 +16,7 @@ highlight, the paragraph's, the cell's, the page's), and text under 2 points.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -389,8 +390,9 @@ def _val(element: Any | None) -> int | None:
 
 
 def text_of(segments: list[Segment]) -> str:
-    """Return a reading's text, white space folded."""
-    return " ".join("".join(text for text, _ in segments).split())
+    """Return a reading's text, white space folded, in NFC (one form for each letter)."""
+    text = " ".join("".join(text for text, _ in segments).split())
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def bold_lead(segments: list[Segment]) -> str:
