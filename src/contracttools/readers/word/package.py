@@ -154,7 +154,8 @@ class _Parts:
         try:
             root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as err:
-            raise InputProblem(path, f"is corrupt: {name}: {err}") from None
+            message = " ".join(str(err).split())  # one line, whatever libxml2 says
+            raise InputProblem(path, f"is corrupt: {name}: {message}") from None
         _refuse_doctype(root, path, name)
         return root
 
