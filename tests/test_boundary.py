@@ -168,7 +168,7 @@ def test_check_refuses_a_device() -> None:
     code, output = invoke("check", "/dev/zero")
     assert code == 2
     assert output.splitlines()[0] == (
-        "/dev/zero:1:1: is not a regular file (a device, a pipe or a socket); give a file"
+        "/dev/zero:1:1: is a character device, not a file; give a file"
     )
 
 
@@ -185,7 +185,7 @@ def test_check_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
         worker.join()
         pytest.fail("check blocked on a FIFO")
     assert result[0][0] == 2
-    assert "is not a regular file" in result[0][1]
+    assert f"{fifo}:1:1: is a FIFO (named pipe), not a file; give a file" in result[0][1]
 
 
 def test_check_refuses_a_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

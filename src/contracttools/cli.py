@@ -6,6 +6,8 @@ them, so that `--help` and `check` start fast.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from typing import Any
 
@@ -39,11 +41,43 @@ class Program(click.Group):
 
         try:
             with reading():
-                return super().invoke(ctx)
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    sys.stdout.flush()  # a failing standard output fails here, not at exit
         except ContractToolsError as err:
             for line in err.lines():
                 click.echo(shown(line), err=True)
             ctx.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(INTERRUPTED)
+        except OSError as err:
+            if not _stdout_failed(err):
+                raise
+            click.echo(f"cannot write to standard output: {err.strerror or err}", err=True)
+            ctx.exit(2)
+
+
+_WRITE_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF}
+INTERRUPTED = 130
+"""The exit status of a run interrupted (Ctrl-C), as a shell reports one: 128 + SIGINT."""
+
+
+def _stdout_failed(err: OSError) -> bool:
+    """Return whether an error is standard output failing (a closed pipe, a full disk: an
+    error writing no named file, since every named file's errors are reported as such),
+    and if so make sure nothing more is written to it, nor fails again at exit."""
+    named = err.filename is not None or err.errno not in _WRITE_ERRORS
+    if named and not isinstance(err, BrokenPipeError):
+        return False
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a file (a test's capture)
+        pass
+    return True
 
 
 @click.group(cls=Program, context_settings={"help_option_names": ["-h", "--help"]})

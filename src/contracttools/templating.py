@@ -16,11 +16,16 @@ assembled team copy carries its notes in fields of its own).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+import signal
+import string
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateNotFound
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -28,7 +33,15 @@ from contracttools.errors import TemplateProblem
 from contracttools.resources import templates_dir
 
 MAX_SIZE = 100_000
-"""The longest string or list a user template may build with `*`, the largest `**` result."""
+"""The longest string or list a user template may build with `*`, the widest padding a
+format (`%`, `format`, `center`, `indent`) may ask for, the largest `**` result."""
+MAX_OUTPUT = 50 * 2**20
+"""The most characters a user template may write (a 2,000-page book is about 20 MB)."""
+MAX_SECONDS = 10
+"""The longest a user template may run, in seconds."""
+MAX_MEMORY = 2**30
+"""The most memory a user template may take beyond what the run holds already, in bytes."""
+_WIDTH = re.compile(r"\d+")
 
 
 class FolderLoader(BaseLoader):
@@ -94,12 +107,117 @@ class ContractEnvironment(_NotesHidden):
     """The shipped templates' environment: the model's notes read as undefined."""
 
 
-class UserEnvironment(_NotesHidden, SandboxedEnvironment):
-    """A user's templates: the sandbox, no notes, and no string or number made huge."""
+def _wide(spec: str) -> bool:
+    """Return whether a format spec asks for a width or precision beyond MAX_SIZE."""
+    return any(int(found) > MAX_SIZE for found in _WIDTH.findall(spec[:100]) if len(found) < 50)
 
-    intercepted_binops = frozenset({"*", "**"})
+
+def _bounded_width(name: str, original: Callable[..., Any], at: int) -> Callable[..., Any]:
+    """Return a filter that refuses a width argument (at position `at`) beyond MAX_SIZE."""
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        width = args[at] if len(args) > at else kwargs.get("width")
+        if isinstance(width, int) and abs(width) > MAX_SIZE:
+            raise OverflowError(f"{name}({width}) is too wide for a template")
+        return original(*args, **kwargs)
+
+    return bounded
+
+
+@contextmanager
+def _bounds(name: str) -> Iterator[None]:
+    """Bound a user template's run: MAX_SECONDS of time (where a timer can be set: the
+    main thread) and MAX_MEMORY more memory than the run holds already."""
+    import resource
+
+    def late(signum: int, frame: Any) -> None:
+        raise TemplateProblem(f"ran longer than {MAX_SECONDS} s; refused (a loop too long?)", name)
+
+    timed = threading.current_thread() is threading.main_thread()
+    previous_handler = signal.signal(signal.SIGALRM, late) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+    limits = resource.getrlimit(resource.RLIMIT_AS)
+    try:
+        with open("/proc/self/statm") as statm:
+            held = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = held + MAX_MEMORY
+        if limits[1] == resource.RLIM_INFINITY or cap < limits[1]:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, limits[1]))
+    except (OSError, ValueError):
+        limits = None  # type: ignore[assignment]
+    try:
+        yield
+    except MemoryError:
+        raise TemplateProblem(
+            f"took more than {MAX_MEMORY // 2**20} MB of memory; refused", name
+        ) from None
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+        if limits is not None:
+            resource.setrlimit(resource.RLIMIT_AS, limits)
+
+
+class BoundedTemplate(Template):
+    """A user's template: its output, time and memory bounded (see `_bounds`)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        name = self.filename or self.name or "template"
+        with _bounds(name):
+            out, size = [], 0
+            for chunk in self.generate(*args, **kwargs):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise TemplateProblem(
+                        f"wrote more than {MAX_OUTPUT // 2**20} MB; refused (a loop too long?)",
+                        name,
+                    )
+                out.append(chunk)
+            return "".join(out)
+
+
+class UserEnvironment(_NotesHidden, SandboxedEnvironment):
+    """A user's templates: the sandbox, no notes, no string or number made huge, and
+    output, time and memory bounded."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+    template_class = BoundedTemplate
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, at in (("center", 1), ("indent", 1), ("wordwrap", 1), ("truncate", 1)):
+            self.filters[name] = _bounded_width(name, self.filters[name], at)
+        original_format = self.filters["format"]
+
+        def format_filter(value: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(value, str) and _wide(value):
+                raise OverflowError("a format this wide is too large for a template")
+            return original_format(value, *args, **kwargs)
+
+        self.filters["format"] = format_filter
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = value.__self__
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            for _, _, spec, _ in string.Formatter().parse(fmt):
+                if spec and _wide(spec):
+                    raise OverflowError("a format this wide is too large for a template")
+            assert wrapped is not None
+            return wrapped(*args, **kwargs)
+
+        return bounded
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "%":
+            if isinstance(left, str) and _wide(left):
+                raise OverflowError("a format this wide is too large for a template")
+            return left % right
         numbers = isinstance(left, int | float) and isinstance(right, int | float)
         if operator == "**":
             if numbers and abs(right) > 64 and abs(left) > 1:

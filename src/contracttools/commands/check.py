@@ -31,10 +31,28 @@ def command(files: tuple[str, ...]) -> None:
             proposals += len(loaded.proposals)
     if problems:
         raise ContractFileError(problems)
+    _warn_of_invisible_characters()
     click.echo(
         f"{_count(len(files), 'file')} OK: {_count(clauses, 'clause')}, "
         f"{_count(proposals, 'proposal')} checked"
     )
+
+
+def _warn_of_invisible_characters() -> None:
+    """Warn, at line and column, of each invisible character and each word mixing scripts
+    in the files read (they pass: a warning, not a problem)."""
+    import os
+
+    from contracttools.characters import warnings
+    from contracttools.inert import shown
+    from contracttools.readers.files import read_file, sources
+
+    for path in sorted(sources()):
+        relative = os.path.relpath(path)
+        shown_path = path if relative.startswith("..") else relative
+        text = read_file(path).decode("utf-8", "replace")
+        for line, column, message in warnings(text):
+            click.echo(shown(f"{shown_path}:{line}:{column}: warning: {message}"), err=True)
 
 
 def _count(number: int, noun: str) -> str:

@@ -25,7 +25,7 @@ def command(args: tuple[str, ...]) -> None:
         raise click.UsageError("git-diff takes the 7 (or 9) arguments git gives an external diff")
     path, old_file, _, _, new_file = args[:5]
     new_path = args[7] if len(args) == 9 else path
-    click.echo(f"diff --contracttools a/{path} b/{new_path}")
+    click.echo(f"diff --contracttools {quoted('a/' + path)} {quoted('b/' + new_path)}")
     click.echo(git_redline(path, old_file, new_path, new_file), nl=False)
 
 
@@ -52,16 +52,47 @@ def git_redline(old_path: str, old_file: str, new_path: str, new_file: str) -> s
     plain = difflib.unified_diff(
         old_data.decode("utf-8", "replace").splitlines(),
         new_data.decode("utf-8", "replace").splitlines(),
-        f"a/{old_path}",
-        f"b/{new_path}",
+        quoted(f"a/{old_path}"),
+        quoted(f"b/{new_path}"),
         lineterm="",
     )
     return "\n".join([*lines, *(shown(line) for line in plain)]) + "\n"
 
 
+_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
+_ESCAPES |= {ord('"'): '\\"', ord("\\"): "\\\\"}
+
+
+def quoted(name: str) -> str:
+    """Return a file name as git prints it (core.quotePath): as it is when it is plain
+    ASCII, else in double quotes with C escapes and every other byte in octal, so that no
+    name can move the cursor, recolour the terminal or reverse the text around it."""
+    data = name.encode("utf-8", "surrogateescape")
+    if all(32 <= byte < 127 and byte not in (34, 92) for byte in data):
+        return name
+    out = []
+    for byte in data:
+        if byte in _ESCAPES:
+            out.append(_ESCAPES[byte])
+        elif 32 <= byte < 127:
+            out.append(chr(byte))
+        else:
+            out.append(f"\\{byte:03o}")
+    return '"' + "".join(out) + '"'
+
+
 def _version(file: str, notes: list[str]) -> bytes:
     """Return the bytes of one version (nothing for git's /dev/null), noting what fails."""
     if file == "/dev/null":
+        return b""
+    from contracttools.errors import InputProblem
+    from contracttools.readers.files import MAX_BYTES
+    from contracttools.readers.source import check_input
+
+    try:
+        check_input(file, MAX_BYTES)  # never a FIFO (it would block git diff) or a device
+    except InputProblem as err:
+        notes.append(str(err))
         return b""
     try:
         with open(file, "rb") as stream:

@@ -53,6 +53,12 @@ SHOWN_NOTES = 25
     help="An earlier version of the agreement: clauses keep the ids they had there.",
 )
 @click.option("--id", "agreement_id", help="The agreement's id (default: from the file name).")
+@click.option(
+    "--accept-changes",
+    is_flag=True,
+    help="Import an agreement from a Word file that still has tracked changes, every change "
+    "accepted (without it such a file is refused: its changes may be the other side's).",
+)
 def command(
     file: str,
     output: str | None,
@@ -63,6 +69,7 @@ def command(
     marks: str,
     like: str | None,
     agreement_id: str | None,
+    accept_changes: bool,
 ) -> None:
     """Import an agreement (or, with --amends, a proposal) from .docx, .pdf, .txt or .md."""
     from contracttools.errors import InputProblem
@@ -80,6 +87,8 @@ def command(
     if not os.path.exists(file):
         raise InputProblem(file, "no such file")
     moment = _proposal_options(amends, party, number, passed_at, marks)
+    if accept_changes and amends is not None:
+        raise click.UsageError("--accept-changes is for an agreement; --amends reads the changes")
     if extension != ".docx" and marks != "tracked":
         raise click.UsageError("--marks underline-strike reads Word documents only")
     source = _read(file, extension, marks)
@@ -96,6 +105,7 @@ def command(
     else:
         previous = load_agreement(like) if like else None
         name = agreement_id or os.path.splitext(os.path.basename(file))[0]
+        source = _changes_accepted(source, accept_changes)
         imported = import_agreement(source, name, previous)
         assert isinstance(imported.document, Agreement)
         text = write_agreement(imported.document)
@@ -105,6 +115,27 @@ def command(
         click.echo(text, nl=False)
     else:
         write_output(output, text, tuple(p for p in (file, amends, like) if p))
+
+
+def _changes_accepted(source: Source, accept: bool) -> Source:
+    """Return the source of an agreement import, refusing tracked changes unless accepted."""
+    from dataclasses import replace
+
+    from contracttools.errors import InputProblem
+    from contracttools.readers.source import Note
+
+    if not source.changes:
+        return source
+    count = f"{source.changes} tracked change{'s' if source.changes != 1 else ''}"
+    whose = f" by {', '.join(source.authors)}" if source.authors else ""
+    if not accept:
+        raise InputProblem(
+            source.path,
+            f"has {count}{whose}; import the agreement with --accept-changes (every change "
+            "made), or read the changes as a proposal with --amends AGREEMENT",
+        )
+    note = Note("document", f"accepted {count}{whose} (--accept-changes)")
+    return replace(source, notes=(note, *source.notes))
 
 
 def _proposal_options(
@@ -134,6 +165,9 @@ def _proposal_options(
 
 
 def _read(file: str, extension: str, marks: str) -> Source:
+    from contracttools.readers.source import check_input
+
+    check_input(file)
     if extension == ".pdf":
         from contracttools.readers.pdf import read_pdf
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -29,6 +28,7 @@ from contracttools.model import (
 from contracttools.problems import ContractFileError, Location, Problem, did_you_mean
 from contracttools.readers.fields import FieldReader
 from contracttools.readers.nodes import Node, parse, read_text
+from contracttools.readers.source import special
 
 KINDS = ("agreement", "proposal", "negotiation")
 Loaded: TypeAlias = Agreement | Proposal | Negotiation
@@ -116,10 +116,9 @@ def read_file(path: str) -> bytes:
         raise refuse(f"cannot read: {err.strerror}") from None
     try:
         info = os.fstat(handle)
-        if stat.S_ISDIR(info.st_mode):
-            raise refuse("is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise refuse("is not a regular file (a device, a pipe or a socket); give a file")
+        what = special(info.st_mode)
+        if what is not None:
+            raise refuse(f"is {what}, not a file; give a file")
         if info.st_size > MAX_BYTES:
             raise refuse(f"is larger than {MAX_BYTES // 2**20} MB; this is not a contract file")
         _sources.set(_sources.get() | {os.path.abspath(path)})

@@ -10,6 +10,7 @@ stays "10.10" and `NO` is not `False`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -202,13 +203,16 @@ def _compose(path: str, text: str) -> Node:
                     ]
                 )
             style = event.style
+            value = event.value
+            if not value.isascii():  # one letter, one form: "é" composed or not is no change
+                value = unicodedata.normalize("NFC", value)
             attach(
                 Node(
                     "scalar",
                     path,
                     line,
                     column,
-                    event.value,
+                    value,
                     plain=style is None or style == "",
                     block=style in ("|", ">"),
                 )

@@ -9,7 +9,54 @@ two readings can be laid side by side.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
+
+from contracttools.errors import InputProblem
+
+MAX_INPUT = 64 * 1024 * 1024
+"""The largest document read by import (a 2,000-page agreement is about 10 MB as .docx)."""
+
+
+def special(mode: int) -> str | None:
+    """Return what a path that is not a regular file is ("a folder", "a FIFO (named pipe)"),
+    or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_input(path: str, limit: int = MAX_INPUT) -> None:
+    """Refuse a document that is not a regular file of at most `limit` bytes, saying what
+    it is instead (a FIFO would block the read, a device would never end)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise InputProblem(path, "no such file") from None
+    except OSError as err:
+        raise InputProblem(path, f"cannot read: {err.strerror}") from None
+    try:
+        info = os.fstat(handle)
+    finally:
+        os.close(handle)
+    what = special(info.st_mode)
+    if what is not None:
+        raise InputProblem(path, f"is {what}, not a file; give a document file")
+    if info.st_size > limit:
+        raise InputProblem(
+            path, f"is larger than {limit // 2**20} MB; this is not a contract document"
+        )
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,16 @@ class Span:
     """"em" and/or "strong": the text's emphasis (on the new side, for an equal span)."""
     old_emphasis: tuple[str, ...] | None = None
     """For an equal span whose emphasis changed (a formatting change): the old emphasis."""
+    label: str = ""
+    """What a change that cannot be seen is ("invisible character inserted: U+200B …",
+    a Cyrillic letter for a Latin one); see `contracttools.characters`."""
+
+    @property
+    def display(self) -> str:
+        """The text as outputs show it (see `contracttools.characters.display`)."""
+        from contracttools.characters import display
+
+        return display(self)
 
     @property
     def restyled(self) -> bool:

@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
+from contracttools.characters import labelled
 from contracttools.redline.model import Op, Span
 from contracttools.redline.tokens import tokenize
 
@@ -88,7 +89,12 @@ _SPACE = re.compile(r"\s+")
 
 
 def diff_words(old: str, new: str) -> tuple[Span, ...]:
-    """Return spans that turn old into new, marked at whole words."""
+    """Return spans that turn old into new, marked at whole words, each change that
+    cannot be seen labelled (see `contracttools.characters`)."""
+    return labelled(_diff_words(old, new))
+
+
+def _diff_words(old: str, new: str) -> tuple[Span, ...]:
     if old == new:
         return (Span("equal", old),) if old else ()
     if not old:

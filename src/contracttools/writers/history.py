@@ -18,7 +18,7 @@ Inline = Callable[[str], str]
 
 
 def _plain(span: Span) -> str:
-    text = shown(span.text)
+    text = shown(span.display)
     if span.op == "insert":
         return f"{{+{text}+}}"
     if span.op == "delete":
@@ -27,7 +27,7 @@ def _plain(span: Span) -> str:
 
 
 def _colour(span: Span) -> str:
-    text = shown(span.text)
+    text = shown(span.display)
     if span.op == "insert":
         return f"\x1b[32;4m{{+{text}+}}\x1b[0m"
     if span.op == "delete":
@@ -36,7 +36,7 @@ def _colour(span: Span) -> str:
 
 
 def _critic(span: Span) -> str:
-    text = markdown_text(span.text)
+    text = markdown_text(span.display)
     if span.op == "insert":
         return f"{{++{text}++}}"
     if span.op == "delete":

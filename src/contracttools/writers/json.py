@@ -26,6 +26,8 @@ def _span(span: Span) -> dict[str, Any]:
         out["emphasis"] = list(span.emphasis)
     if span.old_emphasis is not None:
         out["old_emphasis"] = list(span.old_emphasis)
+    if span.label:
+        out["label"] = span.label
     return out
 
 

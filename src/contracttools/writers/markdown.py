@@ -25,7 +25,7 @@ def spans(items: tuple[Span, ...], in_table: bool = False) -> str:
     a change of emphasis alone is {~~old~>new~~}."""
     out = []
     for span in shown(items):
-        plain = _escape(visible(span.text).replace("\n", "¶"))
+        plain = _escape(visible(span.display).replace("\n", "¶"))
         text = emphasized(plain, span.emphasis)
         if span.restyled:
             out.append(f"{{~~{emphasized(plain, span.old_emphasis)}~>{text}~~}}")

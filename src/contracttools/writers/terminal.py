@@ -30,7 +30,7 @@ def spans(items: tuple[Span, ...], color: bool) -> str:
     """Return spans marked for the terminal; {~text~} is a change of emphasis alone."""
     out = []
     for span in shown(items):
-        text = inert(span.text).replace("\n", "¶")
+        text = inert(span.display).replace("\n", "¶")
         if color:
             style = (BOLD if "strong" in span.emphasis else "") + (
                 ITALIC if "em" in span.emphasis else ""

@@ -13,6 +13,7 @@ from contracttools.readers.source import Note, Source
 from contracttools.readers.word.document import read_body
 from contracttools.readers.word.numbering import Numbering
 from contracttools.readers.word.package import W, open_package
+from contracttools.readers.word.runs import TooDeep
 from contracttools.readers.word.styles import Styles
 
 MARKS = ("tracked", "underline-strike")
@@ -33,7 +34,16 @@ def read_word(
     numbering = Numbering(package.numbering, styles)
     notes: list[Note] = []
     body = package.document.find(f"{W}body")
-    original, changed, changes, title = read_body(body, styles, numbering, marks, notes, progress)
+    page = package.document.find(f"{W}background")
+    colour = (page.get(f"{W}color") or "auto").upper() if page is not None else "AUTO"
+    background = "FFFFFF" if colour == "AUTO" else colour
+    try:
+        original, changed, changes, title = read_body(
+            body, styles, numbering, marks, notes, progress, background, package.footnotes,
+            package.endnotes,
+        )  # fmt: skip
+    except TooDeep as err:
+        raise InputProblem(path, str(err)) from None
     if not original and not changed:
         raise InputProblem(path, "the document has no text")
     if changes.skipped:

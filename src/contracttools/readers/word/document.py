@@ -12,9 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from contracttools.readers.source import Note, Piece
+from contracttools.readers.word.formats import MAX_COUNTER
 from contracttools.readers.word.numbering import Counter, Numbering
 from contracttools.readers.word.package import W
-from contracttools.readers.word.runs import Changes, Paragraph, ParagraphReader, bold_lead, text_of
+from contracttools.readers.word.runs import (
+    Changes,
+    Paragraph,
+    ParagraphReader,
+    TooDeep,
+    bold_lead,
+    text_of,
+)
 from contracttools.readers.word.styles import Styles
 from contracttools.readers.word.tables import Table, read_table
 
@@ -37,13 +45,29 @@ def blocks(body: Any, reader: ParagraphReader, notes: list[Note]) -> Iterator[Bl
     for element in _flatten(body, notes):
         if element.tag == _P:
             number += 1
-            yield Block(number, paragraph=reader.read(element))
+            where = f"paragraph {number}"
         else:
-            yield Block(number + 1, table=read_table(element, reader))
+            where = f"table before paragraph {number + 1}"
+        try:
+            if element.tag == _P:
+                block = Block(number, paragraph=reader.read(element))
+            else:
+                block = Block(number + 1, table=read_table(element, reader))
+        except TooDeep as err:
+            raise TooDeep(f"{where}: {err}") from None
+        notes.extend(Note(where, message) for message in reader.take_left_out())
+        yield block
 
 
-def _flatten(element: Any, notes: list[Note]) -> Iterator[Any]:
-    for child in element:
+def _flatten(body: Any, notes: list[Note]) -> Iterator[Any]:
+    """Yield the paragraphs and tables of a body, through content controls and custom XML
+    however deeply nested (with a stack, not recursion)."""
+    stack = [iter(body)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag
         if tag in (_P, _TBL):
             yield child
@@ -53,9 +77,9 @@ def _flatten(element: Any, notes: list[Note]) -> Iterator[Any]:
                 continue
             content = child.find(f"{W}sdtContent")
             if content is not None:
-                yield from _flatten(content, notes)
+                stack.append(iter(content))
         elif tag in _WRAPPERS:
-            yield from _flatten(child, notes)
+            stack.append(iter(child))
         elif tag == f"{W}altChunk":
             notes.append(Note("document", "an embedded document (altChunk) was not read"))
 
@@ -139,6 +163,20 @@ class Reading:
             counted = self.counter.next(*numbered)
             if counted is not None:
                 label, list_level = counted, numbered[1]
+            if self.notes is not None:
+                for value, fmt in self.counter.beyond:
+                    shown = (
+                        f"{value:,}"
+                        if len(str(value)) <= 40
+                        else f"a number of {len(str(value))} digits"
+                    )
+                    self.notes.append(
+                        Note(
+                            f"paragraph {block.number}",
+                            f"its number ({shown}) is beyond what Word numbers in {fmt} "
+                            f"(0 to {MAX_COUNTER:,}): shown in digits",
+                        )
+                    )
         text = text_of(segments)
         if not text:
             return
@@ -191,10 +229,15 @@ def read_body(
     marks: str,
     notes: list[Note],
     progress: Callable[[int], Callable[[int], object]] | None = None,
+    background: str = "FFFFFF",
+    footnotes: Any | None = None,
+    endnotes: Any | None = None,
 ) -> tuple[list[Piece], list[Piece], Changes, str]:
     """Return the original and changed readings of a body, the changes seen and the title."""
     changes = Changes()
-    reader = ParagraphReader(styles, marks, changes)
+    reader = ParagraphReader(styles, marks, changes, background)
+    reader.use_notes("footnote", footnotes)
+    reader.use_notes("endnote", endnotes)
     titles: list[str] = []
     original = Reading("original", styles, numbering, titles.append)
     changed = Reading("changed", styles, numbering, lambda _: None, notes)

@@ -29,8 +29,20 @@ def letters(value: int) -> str:
     return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
 
 
+MAX_COUNTER = 32767
+"""The largest number Word counts a list to ("Start at" goes to 32,767)."""
+
+
+def beyond(value: int, fmt: str) -> bool:
+    """Return whether a counter is out of what Word shows in a format other than digits
+    (it is then shown in digits, and reported)."""
+    return fmt != "decimal" and not 0 <= value <= MAX_COUNTER
+
+
 def format_number(value: int, fmt: str) -> str:
-    """Return a counter shown in a numbering format."""
+    """Return a counter shown in a numbering format (in digits beyond Word's range)."""
+    if beyond(value, fmt):
+        return str(value)
     if fmt == "decimalZero":
         return f"{value:02d}" if 0 <= value < 10 else str(value)
     if fmt == "upperRoman":

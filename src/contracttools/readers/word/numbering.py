@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from contracttools.readers.word.formats import format_number
+from contracttools.readers.word.formats import beyond, format_number
 from contracttools.readers.word.package import W, on
 from contracttools.readers.word.styles import Styles
 
@@ -165,6 +165,8 @@ class Counter:
         self.numbering = numbering
         self.counts: dict[int, list[int | None]] = {}
         self.used: set[int] = set()
+        self.beyond: list[tuple[int, str]] = []
+        """(value, format) of each counter shown in digits since the last label."""
 
     def next(self, num_id: int, ilvl: int) -> str | None:
         """Count one paragraph of list `num_id` at level `ilvl`; return its label."""
@@ -190,6 +192,7 @@ class Counter:
             restart = definition.restart if definition else None
             if restart is None or (restart != 0 and ilvl < restart):
                 counts[deeper] = None
+        self.beyond = []
         return self.label(num_id, ilvl, counts)
 
     def label(self, num_id: int, ilvl: int, counts: list[int | None]) -> str:
@@ -212,6 +215,8 @@ class Counter:
                 if value is None:
                     value = other.start
                 fmt = "decimal" if level.legal and other.format != "decimalZero" else other.format
+                if beyond(value, fmt) and fmt not in ("none", "bullet"):
+                    self.beyond.append((value, fmt))
                 out.append(format_number(value, fmt))
                 continue
             out.append(char)

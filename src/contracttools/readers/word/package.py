@@ -11,6 +11,7 @@ from typing import Any
 from lxml import etree
 
 from contracttools.errors import InputProblem
+from contracttools.readers.source import check_input
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -22,6 +23,13 @@ _PARSER = etree.XMLParser(
 )
 
 
+MAX_PART = 64 * 1024 * 1024
+"""The most one part may unpack to (the text of a 2,000-page agreement is about 30 MB)."""
+MAX_TOTAL = 96 * 1024 * 1024
+"""The most the parts read may unpack to together."""
+_CHUNK = 1 << 20
+
+
 @dataclass(frozen=True)
 class Package:
     """The parts of a Word document the reader needs (None where a part is absent)."""
@@ -30,15 +38,16 @@ class Package:
     styles: Any | None
     numbering: Any | None
     title: str
+    footnotes: Any | None = None
+    endnotes: Any | None = None
 
 
 def open_package(path: str) -> Package:
     """Return the parts of a .docx, or raise InputProblem saying what the file is instead."""
+    check_input(path)
     try:
         with Path(path).open("rb") as stream:
             head = stream.read(8)
-    except IsADirectoryError:
-        raise InputProblem(path, "is a folder, not a Word document") from None
     except OSError as err:
         raise InputProblem(path, f"cannot read: {err.strerror}") from None
     if head == _OLE:
@@ -59,29 +68,37 @@ def open_package(path: str) -> Package:
     except zipfile.BadZipFile:
         raise InputProblem(path, "is not a Word document (.docx): not a ZIP package") from None
     with archive:
+        parts = _Parts(archive, path)
         names = set(archive.namelist())
-        main = _main_part(archive, names)
+        main = _main_part(parts, names)
         if main is None:
             raise InputProblem(
                 path, "is a ZIP file but not a Word document (no main document part)"
             )
-        document = _xml(archive, path, main)
+        document = parts.xml(main)
         folder = posixpath.dirname(main)
-        styles = _optional(archive, path, names, posixpath.join(folder, "styles.xml"))
-        numbering = _optional(archive, path, names, posixpath.join(folder, "numbering.xml"))
-        core = _optional(archive, path, names, "docProps/core.xml")
+
+        def optional(name: str) -> Any | None:
+            return parts.xml(name) if name in names else None
+
+        styles = optional(posixpath.join(folder, "styles.xml"))
+        numbering = optional(posixpath.join(folder, "numbering.xml"))
+        core = optional("docProps/core.xml")
+        footnotes = optional(posixpath.join(folder, "footnotes.xml"))
+        endnotes = optional(posixpath.join(folder, "endnotes.xml"))
     if document.find(f"{W}body") is None:
         raise InputProblem(path, f"is corrupt: {main} has no body")
-    return Package(document, styles, numbering, _core_title(core))
+    return Package(document, styles, numbering, _core_title(core), footnotes, endnotes)
 
 
-def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+def _main_part(parts: _Parts, names: set[str]) -> str | None:
     if "_rels/.rels" in names:
         try:
-            rels = etree.fromstring(archive.read("_rels/.rels"), _PARSER)
+            rels = etree.fromstring(parts.read("_rels/.rels"), _PARSER)
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError):
             rels = None
         if rels is not None:
+            _refuse_doctype(rels, parts.path, "_rels/.rels")
             for rel in rels.iter(f"{REL}Relationship"):
                 if rel.get("Type") == _MAIN:
                     target = str(rel.get("Target", "")).lstrip("/")
@@ -90,21 +107,69 @@ def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-def _xml(archive: zipfile.ZipFile, path: str, name: str) -> Any:
-    try:
-        data = archive.read(name)
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as err:
-        raise InputProblem(path, f"is corrupt: cannot unpack {name} ({err})") from None
-    except Exception as err:  # zlib.error and others from a damaged archive
-        raise InputProblem(path, f"is corrupt: cannot unpack {name} ({err})") from None
-    try:
-        return etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError as err:
-        raise InputProblem(path, f"is corrupt: {name}: {err}") from None
+class _Parts:
+    """Reads a package's parts within the bounds: each part at most MAX_PART unpacked, all
+    of them together at most MAX_TOTAL, checked by the sizes the headers declare before
+    inflating and by counting while inflating (a header may lie)."""
+
+    def __init__(self, archive: zipfile.ZipFile, path: str) -> None:
+        self.archive, self.path = archive, path
+        self.unpacked = 0
+
+    def _refuse(self, what: str, limit: int) -> InputProblem:
+        return InputProblem(
+            self.path,
+            f"{what} unpacks to more than {limit // 2**20} MB; refused (a Word document's "
+            "text is far smaller: the file may be built to exhaust memory, a zip bomb)",
+        )
+
+    def read(self, name: str) -> bytes:
+        declared = self.archive.getinfo(name).file_size
+        if declared > MAX_PART:
+            raise self._refuse(name, MAX_PART)
+        if self.unpacked + declared > MAX_TOTAL:
+            raise self._refuse("the document", MAX_TOTAL)
+        chunks, size = [], 0
+        with self.archive.open(name) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > MAX_PART:
+                    raise self._refuse(name, MAX_PART)
+                if self.unpacked + size > MAX_TOTAL:
+                    raise self._refuse("the document", MAX_TOTAL)
+                chunks.append(chunk)
+        self.unpacked += size
+        return b"".join(chunks)
+
+    def xml(self, name: str) -> Any:
+        path = self.path
+        try:
+            data = self.read(name)
+        except InputProblem:
+            raise
+        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as err:
+            raise InputProblem(path, f"is corrupt: cannot unpack {name} ({err})") from None
+        except Exception as err:  # zlib.error and others from a damaged archive
+            raise InputProblem(path, f"is corrupt: cannot unpack {name} ({err})") from None
+        try:
+            root = etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as err:
+            message = " ".join(str(err).split())  # one line, whatever libxml2 says
+            raise InputProblem(path, f"is corrupt: {name}: {message}") from None
+        _refuse_doctype(root, path, name)
+        return root
 
 
-def _optional(archive: zipfile.ZipFile, path: str, names: set[str], name: str) -> Any | None:
-    return _xml(archive, path, name) if name in names else None
+def _refuse_doctype(root: Any, path: str, name: str) -> None:
+    """Refuse a part that declares a DOCTYPE: Word never writes one, and its entities would
+    hide or change text."""
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise InputProblem(
+            path,
+            f"{name} declares a DOCTYPE (entity declarations), which Word never writes; "
+            "refused: open the file in Word and save it again",
+        )
 
 
 def _core_title(core: Any | None) -> str:

@@ -4,16 +4,24 @@ Tracked insertions (`w:ins`, `w:moveTo`) belong to the changed reading only, del
 (`w:del`, `w:moveFrom`) to the original only; formatting changes (`w:rPrChange`,
 `w:pPrChange`) change no text and are ignored.  With hand-typed marks, underlined text
 counts as inserted and struck text as deleted.  Field results that are not clause text
-(a table of contents, page numbers) are left out, and so are footnote references.
+(a table of contents, page numbers) are left out.  A footnote or endnote comes into the
+text at the end of the paragraph that refers to it, "(Footnote 1: …)"; a text box is
+not read and is reported with its words.
+
+Text Word does not show is left out of both readings and kept in `left_out` for the
+report: hidden text (`w:vanish`, set on the run or by its character or paragraph style, as
+Word resolves them), text the colour of what it is printed on (the run's shading or
+highlight, the paragraph's, the cell's, the page's), and text under 2 points.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from contracttools.readers.word.package import W, on
-from contracttools.readers.word.styles import Styles
+from contracttools.readers.word.styles import Styles, color_of
 
 _R, _T, _DEL_TEXT = f"{W}r", f"{W}t", f"{W}delText"
 _INS, _DEL, _MOVE_TO, _MOVE_FROM = f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"
@@ -30,6 +38,14 @@ _CONTAINERS = {
 }
 _SDT = f"{W}sdt"
 _HIDDEN_FIELDS = ("TOC", "PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "SECTION")
+
+
+MAX_DEPTH = 64
+"""How deeply elements may nest inside a paragraph."""
+
+
+class TooDeep(Exception):
+    """A paragraph nests elements beyond MAX_DEPTH."""
 
 
 @dataclass
@@ -86,22 +102,82 @@ class Paragraph:
 class ParagraphReader:
     """Reads paragraphs, keeping the document-wide state (open fields, changes seen)."""
 
-    def __init__(self, styles: Styles, marks: str, changes: Changes) -> None:
+    def __init__(
+        self, styles: Styles, marks: str, changes: Changes, background: str = "FFFFFF"
+    ) -> None:
         self.styles = styles
         self.underline_strike = marks == "underline-strike"
         self.changes = changes
+        self.background = background
+        """The colour text is printed on where nothing else shades it (the page's)."""
+        self.cell_fill: str | None = None
+        """The shading of the table cell being read, "unknown" when a table style may shade it."""
+        self._paragraph_fill: str | None = None
+        self.left_out: list[tuple[str, str]] = []
+        """(why, text) of each run of text left out since the last `take_left_out()`."""
+        self.remarks: list[str] = []
+        """Other things to report about the paragraphs read since `take_left_out()`."""
+        self.notes: dict[str, dict[str, Any]] = {"footnote": {}, "endnote": {}}
+        """Footnotes and endnotes by their id."""
+        self._referred: list[tuple[str, str]] = []
+        self._in_note = False
+
+    def use_notes(self, kind: str, root: Any | None) -> None:
+        """Keep the footnotes (or endnotes) of a document, to bring in where referred to."""
+        if root is not None:
+            for element in root.iter(f"{W}{kind}"):
+                if element.get(f"{W}type") in (None, "normal"):
+                    self.notes[kind][element.get(f"{W}id", "")] = element
+
+    def take_left_out(self) -> list[str]:
+        """Return (and forget) what to report of the paragraphs read since the last call."""
+        messages = [
+            f"left out {why}, which Word does not show: {quoted(text)}"
+            for why, text in self.left_out
+            if text.strip()
+        ]
+        messages.extend(self.remarks)
+        self.left_out, self.remarks = [], []
+        return messages
 
     def read(self, element: Any) -> Paragraph:
         paragraph = Paragraph()
         ppr = element.find(f"{W}pPr")
+        self._paragraph_fill = None
         if ppr is not None:
             self._properties(ppr, paragraph)
+            self._paragraph_fill = _fill(ppr.find(f"{W}shd"))
         self._bold_style = self.styles.bold(paragraph.style)
         before = self.changes.skipped
         self._walk(element, paragraph, False, False)
+        if self._referred and not self._in_note:
+            self._bring_notes(paragraph)
         if self.changes.skipped > before and not any(t.strip() for t, _ in paragraph.changed):
             paragraph.hidden = True
         return paragraph
+
+    def _bring_notes(self, paragraph: Paragraph) -> None:
+        """Add the footnotes and endnotes a paragraph refers to at its end, in both readings."""
+        referred, self._referred = self._referred, []
+        self._in_note = True
+        try:
+            for kind, ident in referred:
+                element = self.notes[kind].get(ident)
+                if element is None:
+                    self.remarks.append(f"refers to {kind} {ident}, which the file does not have")
+                    continue
+                read = [self.read(p) for p in element.iter(f"{W}p")]
+                original = " ".join(text_of(p.original) for p in read).strip()
+                changed = " ".join(text_of(p.changed) for p in read).strip()
+                name = kind.capitalize()
+                if original:
+                    paragraph.original.append((f" ({name} {ident}: {original})", False))
+                if changed:
+                    paragraph.changed.append((f" ({name} {ident}: {changed})", False))
+                self.remarks.append(f"{kind} {ident} brought into the text at the paragraph's end")
+        finally:
+            self._in_note = False
+            self._referred = []
 
     def _properties(self, ppr: Any, paragraph: Paragraph) -> None:
         style = ppr.find(f"{W}pStyle")
@@ -121,28 +197,36 @@ class ParagraphReader:
                     paragraph.mark = mark
                     self.changes.saw(change)
 
-    def _walk(self, element: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
+    def _walk(
+        self, element: Any, paragraph: Paragraph, inserted: bool, deleted: bool, depth: int = 0
+    ) -> None:
+        if depth > MAX_DEPTH:
+            raise TooDeep(
+                f"more than {MAX_DEPTH} elements (hyperlinks, content controls, changes) are "
+                "nested inside one another in a paragraph; refused (Word never nests so deep)"
+            )
+        depth += 1
         for child in element:
             tag = child.tag
             if tag == _R:
                 self._run(child, paragraph, inserted, deleted)
             elif tag in (_INS, _MOVE_TO):
                 self.changes.saw(child)
-                self._walk(child, paragraph, True, deleted)
+                self._walk(child, paragraph, True, deleted, depth)
             elif tag in (_DEL, _MOVE_FROM):
                 self.changes.saw(child)
-                self._walk(child, paragraph, inserted, True)
+                self._walk(child, paragraph, inserted, True, depth)
             elif tag == _FLD_SIMPLE:
                 if Field(child.get(f"{W}instr", "")).hidden:
                     self.changes.skipped += len("".join(child.itertext()))
                 else:
-                    self._walk(child, paragraph, inserted, deleted)
+                    self._walk(child, paragraph, inserted, deleted, depth)
             elif tag in _CONTAINERS:
-                self._walk(child, paragraph, inserted, deleted)
+                self._walk(child, paragraph, inserted, deleted, depth)
             elif tag == _SDT:
                 content = child.find(f"{W}sdtContent")
                 if content is not None:
-                    self._walk(content, paragraph, inserted, deleted)
+                    self._walk(content, paragraph, inserted, deleted, depth)
 
     def _run(self, run: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
         rpr = run.find(f"{W}rPr")
@@ -159,6 +243,7 @@ class ParagraphReader:
                     self.changes.count += 1
                 if (inserted or deleted) and _is_cue(run):
                     return
+        unseen = self._unseen(rpr, paragraph.style)
         fields = self.changes.fields
         for child in run:
             tag = child.tag
@@ -168,6 +253,19 @@ class ParagraphReader:
                 text = " "
             elif tag == f"{W}noBreakHyphen":
                 text = "-"
+            elif tag in _NOTE_REFERENCES:
+                if not self._in_note:
+                    self._referred.append((_NOTE_REFERENCES[tag], child.get(f"{W}id", "")))
+                continue
+            elif tag in _PICTURES:
+                boxed = " ".join(
+                    " ".join("".join(box.itertext()).split())
+                    for box in child.iter(f"{W}txbxContent")
+                    if not any(a.tag == _FALLBACK for a in box.iterancestors())
+                )
+                if boxed.strip():
+                    self.remarks.append(f"a text box was not read: {quoted(boxed)}")
+                continue
             elif tag == _FLD_CHAR:
                 kind = child.get(f"{W}fldCharType")
                 if kind == "begin":
@@ -186,10 +284,62 @@ class ParagraphReader:
             if fields and any(f.hidden or not f.result for f in fields):
                 self.changes.skipped += len(text)
                 continue
+            if unseen is not None:
+                if self.left_out and self.left_out[-1][0] == unseen:
+                    self.left_out[-1] = (unseen, self.left_out[-1][1] + text)
+                else:
+                    self.left_out.append((unseen, text))
+                continue
             if not deleted:
                 paragraph.changed.append((text, bold))
             if not inserted:
                 paragraph.original.append((text, bold))
+
+    def _unseen(self, rpr: Any | None, paragraph_style: str | None) -> str | None:
+        """Return why a run's text is not shown by Word (None when it is shown)."""
+        run_style = None
+        direct: dict[str, Any] = {}
+        if rpr is not None:
+            style = rpr.find(f"{W}rStyle")
+            run_style = style.get(f"{W}val") if style is not None else None
+            if rpr.find(f"{W}vanish") is not None:
+                direct["hidden"] = on(rpr.find(f"{W}vanish"))
+            if rpr.find(f"{W}color") is not None:
+                direct["color"] = color_of(rpr.find(f"{W}color"))
+            if rpr.find(f"{W}sz") is not None:
+                direct["size"] = _val(rpr.find(f"{W}sz"))
+
+        def resolved(name: str) -> Any:
+            if direct.get(name) is not None:
+                return direct[name]
+            return self.styles.run_property(run_style, paragraph_style, name)
+
+        if resolved("hidden"):
+            return "hidden text (w:vanish)"
+        size = resolved("size")
+        if size is not None and 0 <= size < 4:
+            return f"text of {size / 2:g} pt (under 2 pt)"
+        color = resolved("color")
+        if color is not None and color != "auto":
+            ground = self._ground(rpr)
+            if ground == color:
+                return f"text the colour of its background (#{color})"
+        return None
+
+    def _ground(self, rpr: Any | None) -> str | None:
+        """Return the colour behind a run (None when a table style may shade it)."""
+        if rpr is not None:
+            fill = _fill(rpr.find(f"{W}shd"))
+            if fill is not None:
+                return fill
+            highlight = rpr.find(f"{W}highlight")
+            if highlight is not None and highlight.get(f"{W}val", "none") != "none":
+                return _HIGHLIGHTS.get(highlight.get(f"{W}val", ""), "highlight")
+        if self._paragraph_fill is not None:
+            return self._paragraph_fill
+        if self.cell_fill is not None:
+            return None if self.cell_fill == "unknown" else self.cell_fill
+        return self.background
 
     def _bold(self, rpr: Any, inherited: bool) -> bool:
         b = rpr.find(f"{W}b")
@@ -199,6 +349,27 @@ class ParagraphReader:
         if style is not None and self.styles.resolve(style.get(f"{W}val"), "bold") is not None:
             return bool(self.styles.resolve(style.get(f"{W}val"), "bold"))
         return inherited
+
+
+_NOTE_REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_PICTURES = {f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"}
+_FALLBACK = f"{_MC}Fallback"
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """Return text quoted for a report, white space folded and cut to `limit` characters."""
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+_HIGHLIGHTS = {"white": "FFFFFF", "black": "000000"}
+
+
+def _fill(shd: Any | None) -> str | None:
+    """Return a shading's fill colour (None for none or auto: the colour behind shows)."""
+    fill = color_of(shd)
+    return None if fill in (None, "auto") else fill
 
 
 _CUES = {"[+", "+]", "[-", "-]", "[+row]", "[-row]"}
@@ -219,8 +390,9 @@ def _val(element: Any | None) -> int | None:
 
 
 def text_of(segments: list[Segment]) -> str:
-    """Return a reading's text, white space folded."""
-    return " ".join("".join(text for text, _ in segments).split())
+    """Return a reading's text, white space folded, in NFC (one form for each letter)."""
+    text = " ".join("".join(text for text, _ in segments).split())
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def bold_lead(segments: list[Segment]) -> str:

@@ -35,7 +35,13 @@ class Style:
     num_id: int | None
     ilvl: int | None
     outline: int | None
-    bold: bool | None
+    bold: bool | None = None
+    hidden: bool | None = None
+    """`w:vanish`: text Word neither shows nor prints."""
+    color: str | None = None
+    """The text colour as RRGGBB (a theme's background colour as FFFFFF), or "auto"."""
+    size: int | None = None
+    """The font size in half-points (`w:sz`)."""
 
 
 class Styles:
@@ -45,8 +51,13 @@ class Styles:
         self.styles: dict[str, Style] = {}
         self.default_paragraph: str | None = None
         self._cache: dict[tuple[str, str], Any] = {}
+        self.defaults: dict[str, Any] = {}
+        """Run properties every run has unless a style or the run says otherwise."""
         if root is None:
             return
+        default = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        if default is not None:
+            self.defaults = run_properties(default)
         for element in root.iter(f"{W}style"):
             style = _style(element)
             self.styles[style.id] = style
@@ -101,6 +112,16 @@ class Styles:
         name = self.styles[style_id].name.strip() if style_id in self.styles else style_id
         return bool(_FRONT.match(name) or _FRONT.match(style_id))
 
+    def run_property(self, run_style: str | None, paragraph_style: str | None, name: str) -> Any:
+        """Return a run property as Word resolves it for a run without it set directly:
+        from the run's character style, then the paragraph's style, then the defaults."""
+        for style_id in (run_style, paragraph_style or self.default_paragraph):
+            if style_id is not None:
+                value = self._inherited(style_id, name)
+                if value is not None:
+                    return value
+        return self.defaults.get(name)
+
     def numbering(self, style_id: str | None) -> tuple[int, int | None] | None:
         """Return (numId, ilvl or None) that a paragraph style numbers its paragraphs with."""
         num_id = self.resolve(style_id, "num_id")
@@ -134,9 +155,7 @@ def _style(element: Any) -> Style:
             num_id = _int(numpr.find(f"{W}numId"))
             ilvl = _int(numpr.find(f"{W}ilvl"))
         outline = _int(ppr.find(f"{W}outlineLvl"))
-    bold = None
-    if rpr is not None and rpr.find(f"{W}b") is not None:
-        bold = on(rpr.find(f"{W}b"))
+    props = run_properties(rpr) if rpr is not None else {}
     style_id = element.get(f"{W}styleId", "")
     return Style(
         id=style_id,
@@ -146,5 +165,38 @@ def _style(element: Any) -> Style:
         num_id=num_id,
         ilvl=ilvl,
         outline=outline,
-        bold=bold,
+        **props,
     )
+
+
+_THEME = {"background1": "FFFFFF", "light1": "FFFFFF", "text1": "000000", "dark1": "000000"}
+
+
+def color_of(element: Any | None) -> str | None:
+    """Return a `w:color` or `w:shd` fill as RRGGBB or "auto" (None when not given)."""
+    if element is None:
+        return None
+    theme = element.get(f"{W}themeColor") or element.get(f"{W}themeFill")
+    if theme in _THEME:
+        return _THEME[theme]
+    value = element.get(f"{W}val") if element.tag == f"{W}color" else element.get(f"{W}fill")
+    if not value:
+        return None
+    return "auto" if value.lower() == "auto" else value.upper()
+
+
+def run_properties(rpr: Any) -> dict[str, Any]:
+    """Return the run properties a reader resolves (bold, hidden, colour, size) that an
+    `w:rPr` sets; those it does not set are absent."""
+    props: dict[str, Any] = {}
+    if rpr.find(f"{W}b") is not None:
+        props["bold"] = on(rpr.find(f"{W}b"))
+    if rpr.find(f"{W}vanish") is not None:
+        props["hidden"] = on(rpr.find(f"{W}vanish"))
+    color = color_of(rpr.find(f"{W}color"))
+    if color is not None:
+        props["color"] = color
+    size = _int(rpr.find(f"{W}sz"))
+    if size is not None:
+        props["size"] = size
+    return props

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from contracttools.readers.word.package import W
-from contracttools.readers.word.runs import text_of
+from contracttools.readers.word.runs import _fill, text_of
 
 if TYPE_CHECKING:
     from contracttools.readers.word.runs import ParagraphReader
 
 Row = tuple[str, ...]
+MAX_COLUMNS = 63
+"""The most columns a Word table has; the grid of a table that declares none."""
 
 
 @dataclass
@@ -59,6 +61,8 @@ class Table:
 def read_table(element: Any, reader: ParagraphReader) -> Table:
     """Read a table's rows in both readings."""
     table = Table()
+    styled = element.find(f"{W}tblPr/{W}tblStyle") is not None
+    columns = len(element.findall(f"{W}tblGrid/{W}gridCol")) or MAX_COLUMNS
     for tr in element.iter(f"{W}tr"):
         if tr.getparent() is not element and tr.getparent().tag != f"{W}sdtContent":
             continue
@@ -79,22 +83,42 @@ def read_table(element: Any, reader: ParagraphReader) -> Table:
             span = 1
             merged = False
             if tcpr is not None:
-                grid = tcpr.find(f"{W}gridSpan")
-                if grid is not None and grid.get(f"{W}val", "1").isdigit():
-                    span = max(1, int(grid.get(f"{W}val", "1")))
+                span = _span(tcpr, columns - min(len(original), len(changed)), reader)
                 vmerge = tcpr.find(f"{W}vMerge")
                 merged = vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue"
-            before, after = ("", "") if merged else _cell(tc, reader)
-            cell_mark = _cell_mark(tcpr)
-            if cell_mark != "ins":
+            fill = _fill(tcpr.find(f"{W}shd")) if tcpr is not None else None
+            reader.cell_fill = fill or ("unknown" if styled else None)
+            try:
+                before, after = ("", "") if merged else _cell(tc, reader)
+            finally:
+                reader.cell_fill = None
+            which = _cell_mark(tcpr)
+            if which != "ins":
                 original.extend([before, *[""] * (span - 1)])
-            if cell_mark != "del":
+            if which != "del":
                 changed.extend([after, *[""] * (span - 1)])
         if mark != "ins":
             table.original.append((tuple(original), head))
         if mark != "del":
             table.changed.append((tuple(changed), head))
     return table
+
+
+def _span(tcpr: Any, room: int, reader: ParagraphReader) -> int:
+    """Return how many grid columns a cell spans, at most those left in the grid."""
+    grid = tcpr.find(f"{W}gridSpan")
+    value = grid.get(f"{W}val", "1") if grid is not None else "1"
+    if not value.isdigit():
+        return 1
+    wanted = int(value[:7])
+    span = max(1, min(wanted, room))
+    if wanted > span:
+        shown = value if len(value) <= 12 else value[:12] + "…"
+        reader.remarks.append(
+            f"a cell spans {shown} columns where the table's grid has {room} left: "
+            f"read as spanning {span}"
+        )
+    return span
 
 
 def _cell_mark(tcpr: Any | None) -> str | None:

@@ -110,7 +110,7 @@ def paragraph_pieces(spans: tuple[Span, ...]) -> list[tuple[tuple[Span, ...], st
         parts = span.text.split("\n")
         for number, part in enumerate(parts):
             if part:
-                current.append(Span(span.op, part, span.emphasis, span.old_emphasis))
+                current.append(Span(span.op, part, span.emphasis, span.old_emphasis, span.label))
             if number < len(parts) - 1:
                 mark = {"insert": "inserted", "delete": "deleted"}.get(span.op)
                 pieces.append((tuple(current), mark))

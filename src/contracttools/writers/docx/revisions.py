@@ -18,6 +18,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from contracttools.characters import visible
 from contracttools.redline.model import Span, shown
 
 INSERTED_COLOR = "0B4EA2"
@@ -135,15 +136,17 @@ class Marks:
                 )
             elif self.tracked:
                 wrapper = self._revision("w:ins" if span.op == "insert" else "w:del")
-                wrapper.append(self.run(span.text, span.op, style, False, emphasis))
+                wrapper.append(self.run(visible(span.text), span.op, style, False, emphasis))
                 paragraph.append(wrapper)
+                if span.label:  # said beside the change, not inside it
+                    paragraph.append(self.run(f" [{span.label}]", "equal", style))
             elif self.brackets:
                 cue = "+" if span.op == "insert" else "-"
                 paragraph.append(self.run(f"[{cue}", span.op, style, bold=True))
-                paragraph.append(self.run(span.text, span.op, style, False, emphasis))
+                paragraph.append(self.run(span.display, span.op, style, False, emphasis))
                 paragraph.append(self.run(f"{cue}]", span.op, style, bold=True))
             else:
-                paragraph.append(self.run(span.text, span.op, style))
+                paragraph.append(self.run(span.display, span.op, style))
 
     def paragraph_mark(self, paragraph: Any, status: str) -> None:
         """Mark a wholly inserted or deleted paragraph's mark, so nothing is left behind."""
