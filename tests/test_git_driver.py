@@ -89,7 +89,8 @@ def test_an_unreadable_version_is_noted_not_a_traceback(tmp_path: Path, broken: 
     )
     assert code == 0
     assert "contracttools: showing a plain diff instead" in output
-    assert "cannot read" in output
+    why = "no such file" if broken == "missing" else "is a folder, not a file"
+    assert f"contracttools: {new}: {why}" in output
     assert "-kind: proposal" in output
 
 

@@ -19,7 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 PACKAGE = "contracttools"
 
-CORE = ("model", "body", "errors", "problems", "inert", "collector", "resources", "templating")
+CORE = (
+    "model",
+    "body",
+    "errors",
+    "problems",
+    "inert",
+    "collector",
+    "resources",
+    "templating",
+    "characters",
+)
 """Modules every layer may import: the document model and what it is made of."""
 
 RANKS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -14,6 +15,12 @@ from contracttools.readers import load_agreement
 from contracttools.writers.options import Options
 from contracttools.writers.table import format_for, write
 from contracttools.writers.yaml import write_agreement, write_proposal
+
+
+def composed(text: str) -> str:
+    """The reader keeps one form of each letter (NFC), so the model's text is in that form."""
+    return unicodedata.normalize("NFC", text)
+
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)
 words = st.sampled_from(
@@ -57,9 +64,9 @@ line = st.lists(words, max_size=8).map(" ".join)
 texts = st.one_of(
     st.lists(line, max_size=5).map("\n".join),
     st.lists(line, max_size=5).map(lambda lines: "\n\n".join(lines) + "\n"),
-    st.text(st.characters(codec="utf-8", blacklist_characters="|"), max_size=40),
+    st.text(st.characters(codec="utf-8", blacklist_characters="|"), max_size=40).map(composed),
 )
-labels = st.one_of(line, st.text(st.characters(codec="utf-8"), max_size=20))
+labels = st.one_of(line, st.text(st.characters(codec="utf-8"), max_size=20).map(composed))
 terms = st.dictionaries(ids, st.lists(labels, min_size=1, max_size=3).map(tuple), max_size=2)
 
 

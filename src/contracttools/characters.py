@@ -18,13 +18,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import Field, replace
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from contracttools.redline.model import Span
+
+class _Change(Protocol):
+    """What `labelled` needs of a span (a dataclass with these fields): the redline's Span."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def op(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+S = TypeVar("S", bound=_Change)
 
 
 def is_format(char: str) -> bool:
@@ -37,15 +49,6 @@ def visible(text: str) -> str:
     if text.isascii():
         return text
     return "".join(f"<U+{ord(c):04X}>" if is_format(c) else c for c in text)
-
-
-def display(span: Span) -> str:
-    """Return a span's text as outputs show it: a change with its format characters made
-    visible and its label after it in brackets; unchanged text as it is."""
-    if span.op == "equal":
-        return span.text
-    label = getattr(span, "label", "")
-    return visible(span.text) + (f" [{label}]" if label else "")
 
 
 def name(char: str) -> str:
@@ -101,7 +104,7 @@ def label(old: str, new: str) -> str:
     return "; ".join(parts)
 
 
-def labelled(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+def labelled(spans: tuple[S, ...]) -> tuple[S, ...]:
     """Return spans with each change that cannot be seen labelled (on its inserted span,
     or its deleted one when nothing is inserted)."""
     if all(span.text.isascii() for span in spans if span.op != "equal"):

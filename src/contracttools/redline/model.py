@@ -33,10 +33,13 @@ class Span:
 
     @property
     def display(self) -> str:
-        """The text as outputs show it (see `contracttools.characters.display`)."""
-        from contracttools.characters import display
+        """The text as outputs show it: a change with its format characters made visible
+        and its label after it in brackets; unchanged text as it is."""
+        if self.op == "equal":
+            return self.text
+        from contracttools.characters import visible
 
-        return display(self)
+        return visible(self.text) + (f" [{self.label}]" if self.label else "")
 
     @property
     def restyled(self) -> bool:
