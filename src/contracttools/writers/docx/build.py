@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from contracttools.redline.model import BlockChange, ClauseChange, Op, Span, TableChange
 from contracttools.templating import environment
+from contracttools.writers.docx.append import appending
 from contracttools.writers.docx.package import deterministic, finished
 from contracttools.writers.docx.revisions import Marks, xml_text
 
@@ -60,7 +61,7 @@ def _opened(path: Path) -> Any:
     from contracttools.errors import TemplateProblem
 
     try:
-        document = Document(str(path))
+        document = appending(Document(str(path)))
         names = {style.name for style in document.styles}
     except Exception as err:  # python-docx, zipfile and lxml each raise their own
         raise TemplateProblem(f"not a Word document ({err})", str(path)) from None
