@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,9 +100,15 @@ def _earlier_book(folder: Path) -> bool:
     return not names or ("index.html" in names and names <= {"index.html", "clauses", "packets"})
 
 
-def write_folder(target: Path, files: dict[str, str], inputs: list[Path]) -> None:
+def write_folder(
+    target: Path,
+    files: Mapping[str, str | bytes],
+    inputs: list[Path],
+    earlier: Callable[[Path], bool] = _earlier_book,
+    what: str = "book",
+) -> None:
     """Write a whole folder or nothing: built in a temporary sibling, then renamed into place
-    (an earlier book there is replaced only once the new one is complete)."""
+    (an earlier one there, as `earlier` tells, is replaced only once the new one is complete)."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -111,12 +118,12 @@ def write_folder(target: Path, files: dict[str, str], inputs: list[Path]) -> Non
             raise click.UsageError(f"-o {target}: not a folder")
         if any(i.resolve().is_relative_to(target.resolve()) for i in inputs):
             raise click.UsageError(f"-o {target} holds input files; choose another folder")
-        if not _earlier_book(target):
+        if not earlier(target):
             raise click.UsageError(
-                f"-o {target}: the folder holds other files; give a new or empty folder, or an earlier book"
+                f"-o {target}: the folder holds other files; give a new or empty folder, or an earlier {what}"
             )
     try:
-        building = Path(tempfile.mkdtemp(dir=parent, prefix=".contracttools-book-"))
+        building = Path(tempfile.mkdtemp(dir=parent, prefix=f".contracttools-{what}-"))
     except OSError as err:
         raise OutputProblem(str(target), f"cannot write here: {err.strerror}") from None
     old: Path | None = None
@@ -124,21 +131,24 @@ def write_folder(target: Path, files: dict[str, str], inputs: list[Path]) -> Non
         for name, content in sorted(files.items()):
             path = building / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
             path.chmod(0o644)
         for folder in [building, *(p for p in building.rglob("*") if p.is_dir())]:
             folder.chmod(0o755)
         if target.exists():
             old = Path(tempfile.mkdtemp(dir=parent, prefix=".contracttools-old-"))
-            os.replace(target, old / "book")
+            os.replace(target, old / what)
         try:
             os.replace(building, target)
         except BaseException:
             if old is not None:
-                os.replace(old / "book", target)
+                os.replace(old / what, target)
             raise
     except OSError as err:
-        raise OutputProblem(str(target), f"cannot write the book: {err.strerror}") from None
+        raise OutputProblem(str(target), f"cannot write the {what}: {err.strerror}") from None
     finally:
         with suppress(FileNotFoundError):
             shutil.rmtree(building)

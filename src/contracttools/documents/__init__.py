@@ -1,0 +1,1 @@
+"""Writer-neutral assemblies of what a document says."""

@@ -1,0 +1,227 @@
+"""The members' ratification kit: a folder of an e-mail (HTML, text, draft .eml), the
+member summary, the new agreement and its blackline, written whole or not at all."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+import shutil
+from decimal import ROUND_HALF_UP, Decimal
+from email.message import EmailMessage
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.conftest import invoke as run
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("kit") / "kit"
+    code, output = run("kit", str(SAMPLES), "-o", str(out))
+    assert code == 0, output
+    return out
+
+
+def parsed(path: Path) -> EmailMessage:
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def compound(*rates: str) -> str:
+    """Return yearly increases compounded over the term, to the hundredth of a percent."""
+    total = Decimal(1)
+    for rate in rates:
+        total *= 1 + Decimal(rate) / 100
+    return f"{((total - 1) * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(text: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Tags()
+    parser.feed(text)
+    return parser.tags
+
+
+def test_the_folder(kit: Path) -> None:
+    assert sorted(p.name for p in kit.iterdir()) == [
+        "agreement.pdf",
+        "blackline.pdf",
+        "message.eml",
+        "message.html",
+        "message.txt",
+        "summary.pdf",
+    ]
+    assert not list(kit.parent.glob(".contracttools-*"))
+
+
+def test_the_eml_is_a_draft_with_both_parts_and_the_summary_attached(kit: Path) -> None:
+    message = parsed(kit / "message.eml")
+    assert message["X-Unsent"] == "1"
+    assert message["Subject"] == (
+        "2023 Screen and Series Basic Agreement Negotiations: the tentative agreement, "
+        "for your vote"
+    )
+    assert message["From"] is None and message["To"] is None and message["Date"] is None
+    assert message.get_content_type() == "multipart/mixed"
+    alternative = next(p for p in message.iter_parts() if p.is_multipart())
+    assert alternative.get_content_type() == "multipart/alternative"
+    text, html = (p for p in alternative.iter_parts() if isinstance(p, EmailMessage))
+    assert text.get_content_type() == "text/plain" and html.get_content_type() == "text/html"
+    # an e-mail's lines end in CRLF (RFC 5322); the files' in LF
+    assert text.get_content().replace("\r\n", "\n") == (kit / "message.txt").read_text("utf-8")
+    assert html.get_content().replace("\r\n", "\n") == (kit / "message.html").read_text("utf-8")
+    attachments = list(message.iter_attachments())
+    assert [a.get_filename() for a in attachments] == ["summary.pdf"]
+    assert attachments[0].get_content_type() == "application/pdf"
+    assert attachments[0].get_content() == (kit / "summary.pdf").read_bytes()
+
+
+def test_the_html_survives_a_mail_client(kit: Path) -> None:
+    page = (kit / "message.html").read_text(encoding="utf-8")
+    found = tags(page)
+    names = {tag for tag, _ in found}
+    assert not names & {"script", "style", "link", "img", "iframe", "object", "form"}
+    assert not re.search(r"\son\w+=", page)  # no event handlers
+    assert "max-width:640px" in page
+    for tag, attrs in found:
+        for name in ("href", "src"):
+            value = attrs.get(name)
+            if value is not None:
+                assert "://" not in value and not value.startswith("//"), value
+                assert (kit / value).is_file(), f"{tag} {name}={value} does not resolve"
+    hrefs = [a["href"] for t, a in found if t == "a"]
+    assert hrefs == ["summary.pdf", "agreement.pdf", "blackline.pdf"]
+
+
+def test_text_and_html_say_the_same(kit: Path) -> None:
+    text = " ".join((kit / "message.txt").read_text(encoding="utf-8").split())
+    page = (kit / "message.html").read_text(encoding="utf-8")
+    shown = " ".join(re.sub(r"<[^>]+>", " ", page).replace("&#39;", "'").split())
+    for words in [
+        "Dear members,",
+        "2.A General Increases: Every minimum rises 5% this year, then 4% and 3.5%.",
+        "6.B Health Fund Contributions: The Guild's proposal.",
+        "The Producers started with: Every minimum rises 4% this year, then 3% and 2%.",
+        "Withdrawn: the current language stays.",
+        "In solidarity,",
+        "The Screen Writers Guild bargaining team",
+    ]:
+        assert words in text and words in shown, words
+    assert text.count("started with:") == shown.count("started with:") == 22
+
+
+def test_where_each_side_started_in_figures_compounded(kit: Path) -> None:
+    text = " ".join((kit / "message.txt").read_text(encoding="utf-8").split())
+    # the opening passes' terms and the TA's, from the sample files
+    for who, rates in [
+        ("Current contract", ("3", "2.5", "3")),
+        ("Guild opened", ("6", "5", "5")),
+        ("Producers opened", ("4", "3", "2")),
+        ("Agreed", ("5", "4", "3.5")),
+    ]:
+        figures = " / ".join(f"{r}%" for r in rates)
+        assert f"{who}: {figures}; {compound(*rates)} compounded" in text
+    assert compound("5", "4", "3.5") == "13.02%"  # 1.05 x 1.04 x 1.035 = 1.13022
+    page = (kit / "message.html").read_text(encoding="utf-8")
+    assert '<th scope="row" style="' in page and "<caption" in page
+
+
+def test_the_documents_are_the_summary_the_agreement_and_its_blackline(kit: Path) -> None:
+    def text(name: str) -> str:
+        return " ".join(
+            " ".join(p.extract_text() for p in pypdf.PdfReader(kit / name).pages).split()
+        )
+
+    summary = text("summary.pdf")
+    assert "where talks stand" in summary and "Where things stand" in summary
+    assert "What the proposals are worth" not in summary and "million" not in summary
+    agreement = text("agreement.pdf")
+    assert "2023 Screen and Series Basic Agreement" in agreement
+    assert "by five percent (5%)" in agreement
+    blackline = text("blackline.pdf")
+    assert "[+" in blackline and "[-" in blackline
+
+
+def test_the_words_come_from_a_template_the_team_can_override(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "kit-letter.txt.j2").write_text(
+        "{% macro subject(kit) %}Vote yes: {{ kit.union.short }} & the deal{% endmacro %}\n"
+        "{% macro greeting(kit) %}Hello, siblings,{% endmacro %}\n"
+        "{% macro opening(kit) %}Here it is.{% endmacro %}\n"
+        "{% macro signoff(kit) %}Solidarity forever,{% endmacro %}\n"
+        "{% macro signature(kit) %}Your team{% endmacro %}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "kit"
+    code, output = run("kit", str(SAMPLES), "-o", str(out), "--templates", str(mine))
+    assert code == 0, output
+    assert parsed(out / "message.eml")["Subject"] == "Vote yes: Guild & the deal"
+    text = (out / "message.txt").read_text(encoding="utf-8")
+    assert text.startswith("VOTE YES: GUILD & THE DEAL\n\nHello, siblings,\n")
+    assert "Solidarity forever,\nYour team\n" in text
+    page = (out / "message.html").read_text(encoding="utf-8")
+    assert "<title>Vote yes: Guild &amp; the deal</title>" in page
+
+
+def test_link_base_makes_the_links_absolute(tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    base = "https://union.example/ratify/"
+    assert run("kit", str(SAMPLES), "-o", str(out), "--link-base", base)[0] == 0
+    assert f'href="{base}summary.pdf"' in (out / "message.html").read_text(encoding="utf-8")
+    assert f"{base}blackline.pdf" in (out / "message.txt").read_text(encoding="utf-8")
+
+
+def test_an_earlier_kit_is_replaced_other_folders_are_refused(tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    assert run("kit", str(SAMPLES), "-o", str(out), "--as-of", "producers-1")[0] == 0
+    early = (out / "message.txt").read_text(encoding="utf-8")
+    assert run("kit", str(SAMPLES), "-o", str(out))[0] == 0
+    assert (out / "message.txt").read_text(encoding="utf-8") != early
+    other = tmp_path / "mine"
+    other.mkdir()
+    (other / "message.html").write_text("my own letter", encoding="utf-8")
+    code, output = run("kit", str(SAMPLES), "-o", str(other))
+    assert code == 2 and "holds other files" in output and "earlier kit" in output
+    assert [p.name for p in other.iterdir()] == ["message.html"]
+    assert (other / "message.html").read_text(encoding="utf-8") == "my own letter"
+    copy = tmp_path / "talks"
+    shutil.copytree(SAMPLES, copy)
+    code, output = run("kit", str(copy), "-o", str(copy))
+    assert code == 2 and "input files" in output
+
+
+def test_a_failed_run_leaves_no_half_kit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "kit"
+    assert run("kit", str(SAMPLES), "-o", str(out), "--as-of", "producers-1")[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real = Path.write_bytes
+
+    def fail_on_the_eml(self: Path, data: bytes) -> int:  # type: ignore[override]
+        if self.name == "message.eml":
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", fail_on_the_eml)
+    code, output = run("kit", str(SAMPLES), "-o", str(out))
+    assert code == 2 and "No space left on device" in output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
+    code, _ = run("kit", str(SAMPLES), "-o", str(tmp_path / "fresh"))
+    assert code == 2 and not (tmp_path / "fresh").exists()
