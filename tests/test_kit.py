@@ -213,7 +213,7 @@ def test_a_failed_run_leaves_no_half_kit(tmp_path: Path, monkeypatch: pytest.Mon
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     real = Path.write_bytes
 
-    def fail_on_the_eml(self: Path, data: bytes) -> int:  # type: ignore[override]
+    def fail_on_the_eml(self: Path, data: bytes) -> int:
         if self.name == "message.eml":
             raise OSError(28, "No space left on device")
         return real(self, data)
