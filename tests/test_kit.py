@@ -7,11 +7,13 @@ import email
 import email.policy
 import re
 import shutil
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 
@@ -225,3 +227,60 @@ def test_a_failed_run_leaves_no_half_kit(tmp_path: Path, monkeypatch: pytest.Mon
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]
     code, _ = run("kit", str(SAMPLES), "-o", str(tmp_path / "fresh"))
     assert code == 2 and not (tmp_path / "fresh").exists()
+
+
+# -- accessible -----------------------------------------------------------------------
+
+
+def structure(path: Path) -> tuple[pikepdf.Pdf, Counter[str], Counter[str]]:
+    """Return a PDF read by pikepdf, its structure elements by type, and the scopes of its
+    header cells, walking the structure tree from its root."""
+    pdf = pikepdf.open(path)
+    kinds: Counter[str] = Counter()
+    scopes: Counter[str] = Counter()
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        kind = node.get("/S")
+        if kind is not None:
+            kinds[str(kind)] += 1
+            if str(kind) == "/TH":
+                scopes[str(node.A.get("/Scope"))] += 1
+        children = node.get("/K")
+        if isinstance(children, pikepdf.Array):
+            stack.extend(children)
+        elif children is not None:
+            stack.append(children)
+    return pdf, kinds, scopes
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("summary.pdf", "2023 Screen and Series Basic Agreement Negotiations: where talks stand"),
+        ("agreement.pdf", "2023 Screen and Series Basic Agreement (illustrative excerpt)"),
+        (
+            "blackline.pdf",
+            "Ratification copy — 2023 Screen and Series Basic Agreement (illustrative excerpt)",
+        ),
+    ],
+)
+def test_the_member_pdfs_are_tagged(kit: Path, name: str, title: str) -> None:
+    pdf, kinds, scopes = structure(kit / name)
+    assert str(pdf.Root.Lang) == "en"
+    assert str(pdf.docinfo["/Title"]) == title
+    assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)  # the title, not the file name
+    assert bool(pdf.Root.MarkInfo.Marked)
+    assert kinds["/Document"] == 1 and kinds["/H1"] == 1 and kinds["/H2"] >= 2
+    assert kinds["/Table"] >= 1 and kinds["/TH"] >= 1 and kinds["/TD"] >= 1
+    assert sum(scopes.values()) == kinds["/TH"] and set(scopes) <= {"/Column", "/Row"}
+    assert scopes["/Column"] >= 1
+
+
+def test_the_summary_heads_its_rows_and_columns(kit: Path) -> None:
+    _, kinds, scopes = structure(kit / "summary.pdf")
+    # 11 sections on the table and 4 rows of general-increase figures head their rows
+    assert scopes["/Row"] == 11 + 4
+    assert kinds["/H1"] == 1
