@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
+from tests.test_summary import every_byte, planted  # noqa: F401  (a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -284,3 +285,55 @@ def test_the_summary_heads_its_rows_and_columns(kit: Path) -> None:
     # 11 sections on the table and 4 rows of general-increase figures head their rows
     assert scopes["/Row"] == 11 + 4
     assert kinds["/H1"] == 1
+
+
+# -- nothing internal -------------------------------------------------------------------
+
+
+def every_part(path: Path) -> bytes:
+    """Return all a reader could get at in a kit file: for the e-mail, its headers and
+    every part decoded, attachments read as the PDFs they are."""
+    if path.suffix != ".eml":
+        return every_byte(path)
+    message = parsed(path)
+    parts = [path.read_bytes(), str(message.items()).encode()]
+    for part in message.walk():
+        parts.append(str(part.items()).encode())
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        if part.get_content_type() == "application/pdf":
+            copy = path.with_name(f"attached-{part.get_filename()}")
+            copy.write_bytes(payload)
+            parts.append(every_byte(copy))
+            copy.unlink()
+        parts.append(payload)
+    return b"".join(parts)
+
+
+def test_nothing_internal_in_any_file_of_the_kit(
+    planted: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    folder, markers = planted
+    assert len(markers) > 80
+    out = tmp_path / "kit"
+    code, output = run("kit", str(folder), "-o", str(out))
+    assert code == 0, output
+    files = sorted(out.iterdir())
+    assert len(files) >= 6
+    for path in files:
+        content = every_part(path)
+        assert b"LEAKMARK" not in content, path
+        assert b"CONFIDENTIAL" not in content, path
+        # no valuation: the stated costs of the sample's items are not published
+        for words in (b"What the proposals are worth", b"them at $", b"$429 million"):
+            assert words not in content, (path, words)
+    # the scan would see a marker that got through: in the e-mail's decoded HTML part
+    eml = out / "message.eml"
+    leaked = parsed(eml)
+    html = leaked.get_body(("html",))
+    assert html is not None
+    html.set_content("LEAKMARK in the HTML part", subtype="html")
+    eml.write_bytes(leaked.as_bytes())
+    assert b"LEAKMARK" in every_part(eml)
