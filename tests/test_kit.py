@@ -313,7 +313,8 @@ def every_part(path: Path) -> bytes:
 
 
 def test_nothing_internal_in_any_file_of_the_kit(
-    planted: tuple[Path, list[str]], tmp_path: Path
+    planted: tuple[Path, list[str]],  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     folder, markers = planted
     assert len(markers) > 80
