@@ -51,9 +51,15 @@ pytest: $(VENV)/.installed
 	@sh scripts/system-packages.sh test
 	$(BIN)/pytest -m "not client"
 
+# axe-core, the accessibility rules the browser tests run (package.json, pinned by its lock).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # The slow checks in real clients (LibreOffice over UNO, headless Chromium); CI runs them too.
 test-clients: $(VENV)/.installed
 	@sh scripts/system-packages.sh test
+	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/pytest -m client || test $$? -eq 5  # 5: no client test selected
 
 test: lint typecheck pytest

@@ -17,8 +17,10 @@ import pikepdf
 import pypdf
 import pytest
 
+from tests.browser import axe, measured
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
+from tests.test_book import chromium
 from tests.test_summary import every_byte, planted  # noqa: F401  (a fixture)
 
 
@@ -338,3 +340,46 @@ def test_nothing_internal_in_any_file_of_the_kit(
     html.set_content("LEAKMARK in the HTML part", subtype="html")
     eml.write_bytes(leaked.as_bytes())
     assert b"LEAKMARK" in every_part(eml)
+
+
+# -- in a real browser ----------------------------------------------------------------
+
+
+@pytest.mark.client
+def test_the_message_passes_axe(kit: Path, tmp_path: Path) -> None:
+    found = axe(kit / "message.html", tmp_path / "axe")
+    assert found["violations"] == []
+    for rule in ("color-contrast", "html-has-lang", "document-title", "heading-order", "region"):
+        assert rule in found["passes"], rule
+
+
+@pytest.mark.client
+def test_axe_finds_what_is_wrong(tmp_path: Path) -> None:
+    page = tmp_path / "wrong.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head></head><body><main><h1>Pay</h1><h3>Skipped</h3>"
+        '<img src="x.png"><p style="color:#bbb">faint</p></main></body></html>',
+        encoding="utf-8",
+    )
+    found = {rule for rule, _ in axe(page, tmp_path / "axe")["violations"]}
+    assert {"html-has-lang", "document-title", "image-alt", "heading-order"} <= found
+    assert "color-contrast" in found
+
+
+@pytest.mark.client
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_message_fits_a_phone_and_a_desktop(kit: Path, tmp_path: Path, width: int) -> None:
+    shown = measured(kit / "message.html", tmp_path / "m", width)
+    assert shown["width"] == width
+    assert shown["scroll"] <= shown["client"], shown  # no sideways scrolling
+    assert shown["cut"] == [] and shown["widest"] <= width, shown
+    shot = tmp_path / f"message-{width}.png"
+    chromium(
+        tmp_path / "s",
+        f"--screenshot={shot}",
+        f"--window-size={width},2000",
+        (kit / "message.html").as_uri(),
+    )
+    assert shot.stat().st_size > 20_000
+    assert shown["beyond"] == []  # nothing sticks out of the text column
+    assert shown["column"] <= width and (width < 700 or 600 <= shown["column"] <= 700)
