@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from contracttools.documents.kit import Kit
+from contracttools.documents.pay import PayPage, dollars, rise
 from contracttools.templating import environment
 
 
@@ -43,6 +44,12 @@ def subject(kit: Kit, templates: Path | None) -> str:
     """Return the message's subject line (kit-letter.txt.j2's `subject`)."""
     module = environment(templates).get_template("kit-letter.txt.j2").module
     return " ".join(plain(module.subject(kit)).split())  # type: ignore[attr-defined]
+
+
+def write_pay(pay: PayPage, templates: Path | None) -> str:
+    """Return the pay page: a picker over the full table of rates, which stands alone."""
+    template = environment(templates).get_template("pay.html.j2")
+    return template.render(pay=pay, dollars=dollars, rise=rise)
 
 
 def write_eml(
