@@ -383,3 +383,12 @@ def test_the_message_fits_a_phone_and_a_desktop(kit: Path, tmp_path: Path, width
     assert shot.stat().st_size > 20_000
     assert shown["beyond"] == []  # nothing sticks out of the text column
     assert shown["column"] <= width and (width < 700 or 600 <= shown["column"] <= 700)
+
+
+def test_before_any_agreement_the_message_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    assert run("kit", str(SAMPLES), "-o", str(out), "--as-of", "guild-1")[0] == 0
+    for name in ("message.txt", "message.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "No section has been tentatively agreed yet." in text
+        assert "Producers opened" not in text and "Guild opened" in text
