@@ -96,3 +96,27 @@ def measured(page: Path, profile: Path, width: int) -> dict[str, Any]:
     assert found, dom[-300:]
     result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
     return result
+
+
+PICK_EVERY = """<script>
+window.addEventListener("load", () => {
+  const row = document.getElementById("pay-row"), step = document.getElementById("pay-step");
+  const result = document.getElementById("pay-result");
+  const seen = {form_hidden: document.getElementById("pay-finder").hidden, live: result.getAttribute("aria-live"), picks: []};
+  for (const r of row.options) {
+    for (const s of (step ? [...step.options] : [null])) {
+      row.value = r.value; row.dispatchEvent(new Event("change"));
+      if (s) { step.value = s.value; step.dispatchEvent(new Event("change")); }
+      seen.picks.push([r.value, s ? s.value : null, result.innerText]);
+    }
+  }
+  document.body.setAttribute("data-axe", JSON.stringify(seen));
+});
+</script></body>"""
+"""Pick every place on the pay page in turn, as a member would, and note what it says."""
+
+
+def pick_every(page: Path, profile: Path) -> dict[str, Any]:
+    """Return what the pay page says for each place picked, in Chromium."""
+    need_chromium()
+    return _probe(page, PICK_EVERY, profile)

@@ -17,7 +17,7 @@ import pikepdf
 import pypdf
 import pytest
 
-from tests.browser import axe, measured
+from tests.browser import axe, measured, pick_every
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
 from tests.test_book import chromium
@@ -392,3 +392,75 @@ def test_before_any_agreement_the_message_says_so(tmp_path: Path) -> None:
         text = (out / name).read_text(encoding="utf-8")
         assert "No section has been tentatively agreed yet." in text
         assert "Producers opened" not in text and "Guild opened" in text
+
+
+# -- the pay page, on its own --------------------------------------------------------
+
+
+def steps_page(tmp_path: Path) -> tuple[Path, dict[tuple[str, str], list[str]]]:
+    """Write a pay page for a schedule of two ranges of three steps, rates from $40,000
+    rising $1,000 a range and $500 a step, then 3% and 2.5%; return it and the rates a
+    member of each range and step should read, worked out here."""
+    from contracttools.documents.pay import PayPage, Place
+    from contracttools.writers.kit import write_pay
+
+    places = []
+    expected: dict[tuple[str, str], list[str]] = {}
+    for r in (1, 2):
+        for s in (1, 2, 3):
+            now = Decimal(40_000 + 1_000 * (r - 1) + 500 * (s - 1))
+            one = (now * Decimal("1.03")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            two = (one * Decimal("1.025")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            places.append(Place(f"Range {r}", f"Step {s}", (now, one, two)))
+            expected[(f"Range {r}", f"Step {s}")] = [f"${v:,}" for v in (now, one, two)]
+    assert expected[("Range 2", "Step 3")] == ["$42,000", "$43,260", "$44,342"]
+    pay = PayPage(
+        "Talks",
+        "Schedule A",
+        "Range",
+        ("Step 1", "Step 2", "Step 3"),
+        ("Now", "From July 1, 2023", "From July 1, 2024"),
+        tuple(places),
+    )
+    page = tmp_path / "pay.html"
+    page.write_text(write_pay(pay, None), encoding="utf-8")
+    return page, expected
+
+
+def rise(old: str, new: str) -> str:
+    """Return "+3.0%" for "$40,000" to "$41,200": the rise in percent, to a tenth."""
+    before, after = (Decimal(v.strip("$").replace(",", "")) for v in (old, new))
+    return f"+{((after - before) / before * 100).quantize(Decimal('0.1'))}%"
+
+
+def test_the_pay_page_holds_every_rate_without_script(tmp_path: Path) -> None:
+    page, expected = steps_page(tmp_path)
+    text = page.read_text(encoding="utf-8")
+    assert "<script src" not in text and "://" not in text
+    rows = re.findall(r'<tr data-row="([^"]+)" data-step="([^"]+)">(.*?)</tr>', text)
+    assert len(rows) == len(expected) == 6
+    for row, step, cells in rows:
+        assert re.findall(r"<td>(\$[\d,]+)", cells) == expected[(row, step)]
+    assert '<label for="pay-row">Your range</label>' in text
+    assert '<label for="pay-step">Your step</label>' in text
+    assert 'id="pay-result" role="status" aria-live="polite"' in text
+    assert '<form id="pay-finder" hidden>' in text  # shown by the script, so never dead
+
+
+@pytest.mark.client
+def test_the_pay_page_gives_each_member_their_rate(tmp_path: Path) -> None:
+    page, expected = steps_page(tmp_path)
+    seen = pick_every(page, tmp_path / "p")
+    assert seen["form_hidden"] is False and seen["live"] == "polite"
+    assert len(seen["picks"]) == 6
+    for row, step, said in seen["picks"]:
+        now, one, two = expected[(row, step)]
+        assert [line for line in said.split("\n") if line] == [
+            f"{row}, {step}:",
+            f"Now: {now}",
+            f"From July 1, 2023: {one} ({rise(now, one)})",
+            f"From July 1, 2024: {two} ({rise(one, two)})",
+        ], said
+    found = axe(page, tmp_path / "axe")
+    assert found["violations"] == []
+    assert {"label", "select-name", "scrollable-region-focusable"} & set(found["passes"])
