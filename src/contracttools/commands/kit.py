@@ -75,11 +75,12 @@ def kit_files(
 ) -> dict[str, str | bytes]:
     """Return every file of the kit, by its name in the folder."""
     from contracttools.commands.progress import pages_progress
-    from contracttools.conformed import conformed_agreement
+    from contracttools.documents.conformed import conformed_agreement
     from contracttools.documents.kit import FILES, build_kit
-    from contracttools.printing import blackline, conformed_printing
+    from contracttools.documents.printing import blackline, conformed_printing
     from contracttools.writers import kit as message
-    from contracttools.writers.table import Options, write
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
 
     made = build_kit(negotiation, at)
     when = datetime(at.day.year, at.day.month, at.day.day, tzinfo=UTC)
@@ -90,12 +91,9 @@ def kit_files(
     files: dict[str, str | bytes] = {}
     with pages_progress():
         files[FILES["summary"]] = write("summary", "pdf", made.summary, options)
-        for name, kind, document in [
-            ("agreement", "agreement", printed),
-            ("blackline", "blackline", marked),
-        ]:
-            shown = Options(paper=paper, templates=templates, author=document.author, when=when)
-            files[FILES[name]] = write(kind, "pdf", document, shown)
+        shown = Options(paper=paper, templates=templates, author=printed.author, when=when)
+        files[FILES["agreement"]] = write("agreement", "pdf", printed, shown)
+        files[FILES["blackline"]] = write("blackline", "pdf", marked, shown)
     html = message.write_html(made, templates, link_base=link_base)
     text = message.write_text(made, templates, link_base=link_base)
     summary = files[FILES["summary"]]

@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from contracttools.documents.summary import PHRASES, FigureRow, Summary, build_summary
+from contracttools.documents.wording import compounded, long_date
 from contracttools.model import Negotiation, Party
 from contracttools.negotiation import Moment, Position, agreed_language, history, standings
-from contracttools.summary import (
-    PHRASES,
-    FigureRow,
-    Summary,
-    build_summary,
-    compounded,
-    long_date,
-)
 
 FILES = {
     "summary": "summary.pdf",
