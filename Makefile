@@ -39,6 +39,8 @@ demo: system $(VENV)/.installed
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
 	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"
 	@echo "Wrote $(OUT)/: agreement-2023.yaml (conformed), agreement-2023-blackline.docx and .pdf (ratification copy)"
+	$(BIN)/contracttools kit samples/wga-2023 -o $(OUT)/kit
+	@echo "Wrote $(OUT)/kit/: the members' ratification kit (open message.html; message.eml opens as a draft e-mail)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
@@ -51,9 +53,15 @@ pytest: $(VENV)/.installed
 	@sh scripts/system-packages.sh test
 	$(BIN)/pytest -m "not client"
 
+# axe-core, the accessibility rules the browser tests run (package.json, pinned by its lock).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # The slow checks in real clients (LibreOffice over UNO, headless Chromium); CI runs them too.
 test-clients: $(VENV)/.installed
 	@sh scripts/system-packages.sh test
+	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/pytest -m client || test $$? -eq 5  # 5: no client test selected
 
 test: lint typecheck pytest

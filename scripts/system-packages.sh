@@ -12,12 +12,13 @@ fc-list 2>/dev/null | grep -qi "dejavu serif" || missing="$missing fonts-dejavu-
 fc-list 2>/dev/null | grep -qi "droid sans fallback" || missing="$missing fonts-droid-fallback"
 # With "test": LibreOffice (with its Python bridge, for Accept/Reject All over UNO), the second
 # independent reader of our Word files (Calc: of our spreadsheets), and Chromium, which opens
-# our HTML as a browser does.
+# our HTML as a browser does (with npm, which installs axe-core to check it for accessibility).
 if [ "${1:-}" = "test" ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
     [ -e /usr/lib/libreoffice/program/libscfiltlo.so ] || missing="$missing libreoffice-calc-nogui"
     [ -e /usr/lib/python3/dist-packages/uno.py ] || missing="$missing python3-uno"
     command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"  # axe-core, from npm
     fc-list 2>/dev/null | grep -qi "liberation serif" || missing="$missing fonts-liberation"
 fi
 [ -z "$missing" ] && exit 0

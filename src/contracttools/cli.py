@@ -22,6 +22,7 @@ from contracttools.commands import (
     git_diff,
     history,
     import_,
+    kit,
     packet,
     render,
     summary,
@@ -105,6 +106,7 @@ main.add_command(book.command, "book")
 main.add_command(conform.command, "conform")
 main.add_command(render.command, "render")
 main.add_command(import_.command, "import")
+main.add_command(kit.command, "kit")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

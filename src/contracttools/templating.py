@@ -15,6 +15,7 @@ assembled team copy carries its notes in fields of its own).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import signal
@@ -113,8 +114,14 @@ def _wide(spec: str) -> bool:
 
 
 def _bounded_width(name: str, original: Callable[..., Any], at: int) -> Callable[..., Any]:
-    """Return a filter that refuses a width argument (at position `at`) beyond MAX_SIZE."""
+    """Return a filter that refuses a width argument (at position `at`) beyond MAX_SIZE.
 
+    It keeps the original's Jinja marks (`pass_environment`: `wordwrap` takes the
+    environment first), so the width sits one place later for such a filter."""
+    if getattr(original, "jinja_pass_arg", None) is not None:
+        at += 1
+
+    @functools.wraps(original)
     def bounded(*args: Any, **kwargs: Any) -> Any:
         width = args[at] if len(args) > at else kwargs.get("width")
         if isinstance(width, int) and abs(width) > MAX_SIZE:

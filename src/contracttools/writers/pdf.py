@@ -108,6 +108,31 @@ def fetcher(folders: Sequence[Path]) -> Any:
     return TemplateFolderFetcher(allowed_protocols={"file"}, timeout=1)
 
 
+def scope_header_cells(document: Any, pdf: Any) -> None:
+    """Give every tagged header cell its scope (WeasyPrint tags TH without one): a header
+    cell in a table's head heads its column, one in a body row heads its row, as the HTML
+    templates mark them with `scope`.  A finisher for `write_pdf`."""
+    import pydyf
+
+    objects = {obj.number: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
+
+    def parent(element: Any) -> Any:
+        reference = element.get("P")
+        if not isinstance(reference, bytes):
+            return None
+        return objects.get(int(reference.split()[0]))
+
+    for element in objects.values():
+        if element.get("S") != "/TH":
+            continue
+        row = parent(element)
+        group = parent(row) if row is not None else None
+        head = group is not None and group.get("S") == "/THead"
+        attributes = element.get("A")
+        if isinstance(attributes, pydyf.Dictionary):
+            attributes["Scope"] = "/Column" if head else "/Row"
+
+
 def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     """Return the PDF of an HTML document whose relative links resolve in `base`."""
     from weasyprint import HTML
@@ -119,7 +144,9 @@ def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     # The price of the pause: the cyclic garbage layout leaves, kept until the end,
     # about a fifth more peak memory (docs/performance.md).
     with cycle_collector_paused():
-        document.write_pdf(out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+        document.write_pdf(
+            out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False, finisher=scope_header_cells
+        )
     return out.getvalue()
 
 

@@ -1,0 +1,97 @@
+"""`contracttools kit NEGOTIATION -o DIR`: the members' ratification kit, a folder."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from contracttools.commands.common import (
+    as_of_option,
+    negotiation_as_of,
+    paper_option,
+    template_errors,
+    templates_option,
+    templates_path,
+)
+from contracttools.commands.output import write_folder
+
+if TYPE_CHECKING:
+    from contracttools.model import Negotiation
+    from contracttools.negotiation import Moment
+
+"""The message in its three forms; with the documents of `FILES`, everything a kit holds."""
+
+
+@click.command()
+@click.argument("negotiation", type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    help="The folder to write the kit into (new, empty, or an earlier kit, which is replaced).",
+)
+@as_of_option
+@click.option(
+    "--link-base",
+    default="",
+    help="Prefix the message's links with this (the address where the folder is posted, "
+    "ending in /); by default they are relative to the folder.",
+)
+@templates_option
+@paper_option
+def command(
+    negotiation: str,
+    output: str,
+    as_of: str | None,
+    link_base: str,
+    templates: str | None,
+    paper: str,
+) -> None:
+    """Write the members' ratification kit: the e-mail (HTML, plain text, and a draft
+    .eml with the summary attached), the member summary, the new agreement and its
+    blackline as PDFs, and the pay page.  Nothing internal goes in."""
+    loaded, at = negotiation_as_of(negotiation, "kit", as_of)
+    with template_errors():
+        files = kit_files(loaded, at, templates_path(templates), paper, link_base)
+    inputs = [loaded.path, loaded.agreement.path, *(p.path for p in loaded.proposals)]
+    write_folder(Path(output), files, [Path(i) for i in inputs if i])
+    click.echo(f"wrote {output}/: {', '.join(sorted(files))}", err=True)
+
+
+def kit_files(
+    negotiation: Negotiation, at: Moment, templates: Path | None, paper: str, link_base: str
+) -> dict[str, str | bytes]:
+    """Return every file of the kit, by its name in the folder."""
+    from contracttools.commands.progress import pages_progress
+    from contracttools.documents.conformed import conformed_agreement
+    from contracttools.documents.kit import FILES, build_kit
+    from contracttools.documents.printing import blackline, conformed_printing
+    from contracttools.writers import kit as message
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
+
+    made = build_kit(negotiation, at)
+    when = datetime(at.day.year, at.day.month, at.day.day, tzinfo=UTC)
+    options = Options(paper=paper, templates=templates, author=made.union.name, when=when)
+    agreement, done = conformed_agreement(negotiation, at)
+    printed = conformed_printing(negotiation, agreement, done, at)
+    marked = blackline(negotiation, agreement, done, at)
+    files: dict[str, str | bytes] = {}
+    with pages_progress():
+        files[FILES["summary"]] = write("summary", "pdf", made.summary, options)
+        shown = Options(paper=paper, templates=templates, author=printed.author, when=when)
+        files[FILES["agreement"]] = write("agreement", "pdf", printed, shown)
+        files[FILES["blackline"]] = write("blackline", "pdf", marked, shown)
+    html = message.write_html(made, templates, link_base=link_base)
+    text = message.write_text(made, templates, link_base=link_base)
+    summary = files[FILES["summary"]]
+    assert isinstance(summary, bytes)
+    files["message.html"] = html
+    files["message.txt"] = text
+    files["message.eml"] = message.write_eml(
+        message.subject(made, templates), text, html, [(FILES["summary"], summary)]
+    )
+    return files
