@@ -29,6 +29,7 @@ def packet(folder: Path, source: str) -> tuple[int, str, Path]:
         "{{ '{0:1000000000}'.format_map({'0': 1}) }}",
         "{{ 'x'|center(1000000000) }}",
         "{{ 'a\\nb'|indent(1000000000) }}",
+        "{{ 'a b'|wordwrap(1000000000) }}",
         "{{ '%1000000000d'|format(1) }}",
     ],
 )
@@ -41,9 +42,12 @@ def test_a_format_too_wide_is_refused(tmp_path: Path, source: str) -> None:
 
 
 def test_a_format_of_a_sane_width_works(tmp_path: Path) -> None:
-    code, output, out = packet(tmp_path / "mine", "{{ '%5s|' % 'x' }}{{ '{:>4}'.format(7) }}")
+    code, output, out = packet(
+        tmp_path / "mine",
+        "{{ '%5s|' % 'x' }}{{ '{:>4}'.format(7) }}|{{ 'one two three'|wordwrap(7) }}",
+    )
     assert code == 0, output
-    assert out.read_text() == "    x|   7"
+    assert out.read_text() == "    x|   7|one two\nthree"
 
 
 def test_output_is_bounded(tmp_path: Path) -> None:
