@@ -36,7 +36,11 @@ class Section:
     heading: str
     label: str
     where: str
+    source: int = 0
+    """The heading's place in the document (the same in both readings)."""
     blocks: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    """The texts of its paragraphs and table cells as read, unescaped."""
 
 
 def is_packet(pieces: tuple[Piece, ...]) -> bool:
@@ -51,7 +55,9 @@ def sections(pieces: tuple[Piece, ...]) -> dict[int, Section]:
     for piece in pieces:
         match = _ITEM.match(piece.text) if not piece.is_table else None
         if match:
-            current = Section(int(match.group(1)), match.group(2), match.group(3), piece.where)
+            current = Section(
+                int(match.group(1)), match.group(2), match.group(3), piece.where, piece.source
+            )
             found[current.index] = current
             continue
         if current is None:
@@ -59,20 +65,31 @@ def sections(pieces: tuple[Piece, ...]) -> dict[int, Section]:
         if piece.rows:
             if not any("Initials" in cell for row in piece.rows for cell in row):
                 current.blocks.append(pipe_table(piece.rows))
+                current.words.extend(cell for row in piece.rows for cell in row)
         elif not _AROUND.match(piece.text):
             current.blocks.append(escape(piece.text))
+            current.words.append(piece.text)
     return found
 
 
 def items(
-    original: tuple[Piece, ...], changed: tuple[Piece, ...], base: Agreement, notes: list[Note]
+    original: tuple[Piece, ...],
+    changed: tuple[Piece, ...],
+    base: Agreement,
+    notes: list[Note],
+    known: frozenset[int] = frozenset(),
+    taken: frozenset[str] = frozenset(),
 ) -> list[Item]:
-    """Return the items of a packet against the agreement it amends."""
-    before = sections(original)
-    after = sections(changed)
+    """Return the items of a packet against the agreement it amends.
+
+    Items whose heading stands at a place in `known` (read already) are left out; new
+    clauses take ids that neither the agreement nor `taken` has.
+    """
+    before = {i: s for i, s in sections(original).items() if s.source not in known}
+    after = {i: s for i, s in sections(changed).items() if s.source not in known}
     by_key = {key(c.number, c.title): c for c, _ in base.walk()}
     by_heading = {" ".join(f"{c.number} {c.title}".split()): c for c, _ in base.walk()}
-    ids = IdMaker(set(base.by_id))
+    ids = IdMaker(set(base.by_id) | taken)
     found: list[Item] = []
     by_title: dict[str, list[Clause]] = {}
     for c, _ in base.walk():

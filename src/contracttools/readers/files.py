@@ -352,11 +352,13 @@ def load_proposal(
     path: str | os.PathLike[str],
     agreement: Agreement | None = None,
     data: bytes | None = None,
+    added_before: Iterable[str] = (),
 ) -> Proposal:
     """Load a proposal; standing alone (no `agreement` given), check it against the
-    agreement it amends.  In a negotiation, `validate` checks how the files fit."""
+    agreement it amends (and `added_before`, clauses earlier proposals add).  In a
+    negotiation, `validate` checks how the files fit."""
     path = _display(path)
-    return _proposal(_document(path, data), path, agreement)
+    return _proposal(_document(path, data), path, agreement, added_before)
 
 
 def _proposal(

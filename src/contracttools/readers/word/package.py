@@ -30,6 +30,8 @@ class Package:
     styles: Any | None
     numbering: Any | None
     title: str
+    properties: tuple[tuple[str, str], ...] = ()
+    """Custom document properties holding text (docProps/custom.xml), by name."""
 
 
 def open_package(path: str) -> Package:
@@ -70,9 +72,10 @@ def open_package(path: str) -> Package:
         styles = _optional(archive, path, names, posixpath.join(folder, "styles.xml"))
         numbering = _optional(archive, path, names, posixpath.join(folder, "numbering.xml"))
         core = _optional(archive, path, names, "docProps/core.xml")
+        custom = _optional(archive, path, names, "docProps/custom.xml")
     if document.find(f"{W}body") is None:
         raise InputProblem(path, f"is corrupt: {main} has no body")
-    return Package(document, styles, numbering, _core_title(core))
+    return Package(document, styles, numbering, _core_title(core), _custom(custom))
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
@@ -112,6 +115,19 @@ def _core_title(core: Any | None) -> str:
         return ""
     title = core.find("{http://purl.org/dc/elements/1.1/}title")
     return (title.text or "").strip() if title is not None else ""
+
+
+def _custom(custom: Any | None) -> tuple[tuple[str, str], ...]:
+    """Return the custom properties that hold text, in the order written."""
+    if custom is None:
+        return ()
+    found = []
+    for prop in custom:
+        name = prop.get("name")
+        value = next(iter(prop), None)
+        if name and value is not None and value.tag.endswith("}lpwstr"):
+            found.append((str(name), value.text or ""))
+    return tuple(found)
 
 
 def on(element: Any | None, name: str = "val") -> bool:

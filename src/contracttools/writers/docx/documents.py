@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from contracttools.packet import Packet
-from contracttools.redline.model import ClauseChange, Redline
+from contracttools.packet import Packet, PacketItem
+from contracttools.redline.model import ClauseChange, ParagraphChange, Redline, new_text
+from contracttools.sent import PROPERTY, SentItem, SentPacket, words_key
 from contracttools.summary import Summary
 from contracttools.writers.docx.build import (
     WordOptions,
@@ -24,6 +25,7 @@ from contracttools.writers.docx.build import (
     toc,
 )
 from contracttools.writers.docx.moves import blackline
+from contracttools.writers.docx.properties import with_custom_properties
 from contracttools.writers.docx.revisions import Marks, xml_text
 from contracttools.writers.labels import (
     concept,
@@ -135,7 +137,7 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
                 cell.add_paragraph("Date: ____________")
             document.add_paragraph()
     title = f"{packet.party.name} — Proposal No. {packet.number}"
-    return finish(
+    written = finish(
         document,
         title,
         packet.party.name,
@@ -144,6 +146,36 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
         words.running_head(packet, passed(when)),
         cover=True,
     )
+    return with_custom_properties(written, {PROPERTY: record(packet).to_json()})
+
+
+def record(packet: Packet) -> SentPacket:
+    """Return what the packet records of itself: whose it is, and each item's clause id,
+    action and the key of the words it shows with every change made."""
+    return SentPacket(
+        packet.party.key,
+        packet.party.name,
+        packet.number,
+        tuple(
+            SentItem(item.index, item.clause, item.action, words_key(_shown_words(item)))
+            for item in packet.items
+        ),
+    )
+
+
+def _shown_words(item: PacketItem) -> list[str]:
+    """Return the texts an item shows once every change is made (its language)."""
+    if item.action == "concept":
+        return [item.concept or item.summary or ""]
+    if item.change is None or item.action in ("withdraw", "reject"):
+        return []
+    texts = []
+    for block in item.change.blocks:
+        if isinstance(block, ParagraphChange):
+            texts.append(new_text(block.spans))
+        else:
+            texts.extend(new_text(cell.spans) for row in block.rows for cell in row.cells)
+    return texts
 
 
 def write_redline(redline: Redline, options: WordOptions, author: str, when: datetime) -> bytes:
