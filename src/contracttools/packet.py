@@ -40,6 +40,9 @@ class PacketItem:
     concept: str | None
     note: str | None
     """Internal: set only for a team copy."""
+    statement: str | None = None
+    """For an accept: what is accepted, in a sentence ("The District accepts UESF's
+    proposal to delete 13.1.1.3.")."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ def build_packet(
                 who = _party(source.party, negotiation)
                 its = "their" if who.short.endswith("s") else "its"
                 measured = (
-                    f"the current agreement, as the {who.short} proposed "
+                    f"the current agreement, as {who.named()} proposed "
                     f"in {its} Proposal No. {source.number}"
                 )
         if item.action in ("withdraw", "reject", "concept"):
@@ -146,6 +149,17 @@ def build_packet(
             if clause
             else _proposed_clause(negotiation, item.clause) or ("", item.clause)
         )
+        statement = None
+        if item.action == "accept":
+            position = sources[item.clause]
+            statement = _accepts(
+                party,
+                _party(position.source.party, negotiation) if position.source else theirs,
+                position.source.number if position.source else None,
+                position.language is None,
+                clause is None,
+                " ".join(p for p in (item.number or number, item.title or title) if p),
+            )
         items.append(
             PacketItem(
                 index=index,
@@ -162,6 +176,7 @@ def build_packet(
                 if item.action == "concept" and item.text
                 else None,
                 note=item.note if include_notes else None,
+                statement=statement,
             )
         )
     packages: dict[str, list[int]] = {}
@@ -185,6 +200,22 @@ def build_packet(
         confidential=include_notes,
         note=proposal.note if include_notes else None,
     )
+
+
+def _accepts(
+    party: Party,
+    other: Party | None,
+    number: int | None,
+    struck: bool,
+    new: bool,
+    clause: str,
+) -> str:
+    """Return what an accept item accepts, in a sentence."""
+    verb = "accept" if party.short.endswith("s") else "accepts"
+    whose = f"{other.named(possessive=True)} " if other is not None else "the "
+    what = "proposal to delete" if struck else "proposal to add" if new else "language on"
+    where = f" in Proposal No. {number}" if number is not None and not struck and not new else ""
+    return f"{party.named(capital=True)} {verb} {whose}{what} {clause}{where}."
 
 
 def _pass_of(against: Proposal, mark: ClauseMark, negotiation: Negotiation | None) -> int:

@@ -245,10 +245,23 @@ def _row(
         found = agreed_language(negotiation, ta, taken)
         whose = negotiation.parties.get(found.whose or "") if found else None
         said = ta.summary or (
-            f"The {whose.possessive} language." if whose else "Language of its own."
+            f"{whose.named(capital=True, possessive=True)} language."
+            if whose
+            else "Language of its own."
         )
+        if ta.summary is None and found is not None and found.language is None:
+            said = _deleted(standing.number, whose)
         agreed = f"Tentatively agreed on {long_date(ta.date)}: {said}"
     return Row(standing.number, standing.title, tuple(positions), standing.status, agreed)
+
+
+def _deleted(number: str, whose: Party | None) -> str:
+    """Return what a TA that strikes a section says: "Section 13.1.1.3 is deleted, as UESF
+    proposed." """
+    first = number.split(" ", 1)[0].lower() if number else ""
+    name = number if first in ("article", "section", "appendix") else f"Section {number}"
+    said = f"{name if number else 'The section'} is deleted"
+    return f"{said}, as {whose.named()} proposed." if whose else f"{said}."
 
 
 def _words(position: Position | None) -> str:
@@ -283,12 +296,12 @@ def _overview(
         if passes:
             last = passes[-1]
             sentences.append(
-                f"The {party.short} last passed proposals on {long_date(last.passed_at.date())} "
+                f"{party.named(capital=True)} last passed proposals on {long_date(last.passed_at.date())} "
                 f"(proposal {last.number}, {len(last.items)} {'section' if len(last.items) == 1 else 'sections'})."
             )
         else:
             sentences.append(
-                f"The {party.short} {_verb(party, 'has', 'have')} not passed proposals yet."
+                f"{party.named(capital=True)} {_verb(party, 'has', 'have')} not passed proposals yet."
             )
     return tuple(sentences)
 
@@ -405,15 +418,17 @@ def _valuations(
             judge = negotiation.parties.get(valuer)
             if valuer == party.key:
                 parts.append(
-                    f"the {party.short} {_verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
+                    f"{party.named()} {_verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
                 )
             else:
-                name = f"the {judge.short}" if judge else valuer
+                name = judge.named() if judge else valuer
                 parts.append(
                     f"{name} {_verb(judge, 'puts', 'put')} them at {money(amount)} {per_words[per]}"
                 )
         sentences.append(
-            f"The {party.possessive} proposals still on the table: " + "; ".join(parts) + "."
+            f"{party.named(capital=True, possessive=True)} proposals still on the table: "
+            + "; ".join(parts)
+            + "."
         )
     if sentences:
         sentences.append("Each side prices proposals its own way, so their figures differ.")

@@ -23,7 +23,8 @@ _AROUND = re.compile(
     r"^(?:(?:Amend|New|Delete|Accept|Status Quo|Reject|Withdraw|Concept)[;:] marked against |"
     r"Package “|No change is proposed|.* rejects the proposal on this clause|"
     r".* withdraws its earlier proposal|The changes in this document are |How to read the marks|"
-    r"Internal note:|For .*: Initials)"
+    r"Internal note:|For .*: Initials|"
+    r".+ accepts? .+(?:'s|') (?:proposal to (?:delete|add)|language on) .+\.$)"
 )
 _CONCEPT = "Concept (no language yet):"
 

@@ -121,7 +121,13 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
             paragraph(document, words.status_quo())
             if item.change:
                 blocks(document, marks, item.change.blocks)
+        elif item.statement and not marked(change):
+            paragraph(document, item.statement)
+            if item.change:
+                blocks(document, marks, item.change.blocks)
         elif item.change:
+            if item.statement:
+                paragraph(document, item.statement)
             paragraph(document, words.against(item), "Note")
             blocks(document, marks, item.change.blocks)
         if item.note:
@@ -269,11 +275,16 @@ def write_summary(summary: Summary, options: WordOptions, author: str, when: dat
     names = list(summary.columns)
     for topic in summary.topics:
         paragraph(document, topic.name, "Heading 2")
-        simple_table(
+        table = simple_table(
             document,
             ["Section", *names, "Status"],
             [[f"{r.number} {r.title}".strip(), *r.cells, r.status] for r in topic.rows],
         )
+        for number, row in enumerate(topic.rows, start=1):
+            if row.agreed is not None and len(names) > 1:
+                # What was agreed belongs to both sides: one cell across their columns.
+                cells = table.rows[number].cells
+                cells[1].merge(cells[len(names)])
     if summary.figures:
         document.add_paragraph("The numbers side by side", style="Heading 1")
         for figure in summary.figures:
