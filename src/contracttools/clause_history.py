@@ -21,6 +21,7 @@ from contracttools.negotiation import (
     history,
     standings,
 )
+from contracttools.packet import titled_path
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
 from contracttools.summary import long_date
@@ -95,10 +96,15 @@ class ClauseHistory:
     steps: tuple[Step, ...]
     agreed: AgreedStep | None
     confidential: bool = False
+    path: str = ""
+    """For a clause without a title: the titled clauses it sits in (`titled_path`)."""
 
     @property
     def heading(self) -> str:
-        return " ".join(part for part in (self.number, self.title) if part) or self.clause
+        """Return "2.A General Increases", or for a clause without a title "13.1.1.1
+        (Article 13 Pay and Allowances, 13.1 Salary Increases, as `titled_path` joins them)"."""
+        named = " ".join(part for part in (self.number, self.title) if part) or self.clause
+        return f"{named} ({self.path})" if self.path and not self.title else named
 
 
 def find_clause(negotiation: Negotiation, at: Moment, name: str) -> Standing:
@@ -224,6 +230,7 @@ def build_history(
         steps=tuple(steps),
         agreed=agreed,
         confidential=team_copy,
+        path="" if standing.title else titled_path(negotiation.agreement, standing.clause),
     )
 
 

@@ -40,6 +40,9 @@ class PacketItem:
     concept: str | None
     note: str | None
     """Internal: set only for a team copy."""
+    path: str = ""
+    """For a clause without a title: the titled clauses it sits in, outermost first, joined
+    by PATH_SEPARATOR ("Article 13 Pay and Allowances", "13.1 Salary Increases")."""
     statement: str | None = None
     """For an accept: what is accepted, in a sentence ("The District accepts UESF's
     proposal to delete 13.1.1.3.")."""
@@ -176,6 +179,11 @@ def build_packet(
                 if item.action == "concept" and item.text
                 else None,
                 note=item.note if include_notes else None,
+                path=""
+                if (item.title or title)
+                else titled_path(
+                    applied if item.clause in applied.by_id else agreement, item.clause
+                ),
                 statement=statement,
             )
         )
@@ -200,6 +208,30 @@ def build_packet(
         confidential=include_notes,
         note=proposal.note if include_notes else None,
     )
+
+
+PATH_SEPARATOR = " \u203a "
+"""Between the clauses of a path: a single right-pointing angle quotation mark."""
+
+
+def titled_path(agreement: Agreement, clause_id: str) -> str:
+    """Return the titled clauses a clause sits in, outermost first, as one line joined by
+    PATH_SEPARATOR ("" at the top level)."""
+    trail: list[Clause] = []
+
+    def visit(clauses: tuple[Clause, ...]) -> bool:
+        for clause in clauses:
+            if clause.id == clause_id:
+                return True
+            trail.append(clause)
+            if visit(clause.clauses):
+                return True
+            trail.pop()
+        return False
+
+    visit(agreement.clauses)
+    named = [" ".join(p for p in (c.number, c.title) if p) for c in trail if c.title]
+    return PATH_SEPARATOR.join(named)
 
 
 def _accepts(

@@ -161,8 +161,12 @@ def _concept(text: str) -> str:
 def _number_and_title(heading: str) -> tuple[str, str]:
     words = heading.split()
     if len(words) > 1 and words[0].lower() in ("article", "section", "appendix", "schedule"):
-        return " ".join(words[:2]), " ".join(words[2:])
-    return words[0], " ".join(words[1:])
+        number, title = " ".join(words[:2]), " ".join(words[2:])
+    else:
+        number, title = words[0], " ".join(words[1:])
+    if title.startswith("(") and title.endswith(")"):
+        title = ""  # a clause without a title, named by the path it sits in
+    return number, title
 
 
 def _new(action: str, number: str, title: str, text: str, base: Agreement, ids: IdMaker) -> Item:

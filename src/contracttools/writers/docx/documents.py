@@ -22,7 +22,6 @@ from contracttools.writers.docx.build import (
     reference,
     rows_kept_whole,
     simple_table,
-    toc,
 )
 from contracttools.writers.docx.moves import blackline
 from contracttools.writers.docx.properties import with_custom_properties
@@ -68,19 +67,19 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     if packet.note:
         paragraph(document, f"{words.internal_note()} {packet.note}", "Note")
     document.add_page_break()
-    toc(
-        document,
-        "Contents",
-        [(1, "Index of items", "_TocIndex")]
-        + [(2, f"{words.item_heading(i)}  {i.label}", f"_TocItem{i.index}") for i in packet.items],
-    )
+    # One list of the items: the index (a table of contents would list them again).
     index_heading = document.add_paragraph("Index of items", style="Heading 1")
     bookmark(index_heading._p, marks, "_TocIndex")
     simple_table(
         document,
         ["No.", "Clause", "Action", "Summary"],
         [
-            [str(i.index), f"{i.number} {i.title}".strip(), i.label, i.summary or ""]
+            [
+                str(i.index),
+                f"{i.number} {i.title}".strip() + (f" ({i.path})" if i.path else ""),
+                i.label,
+                i.summary or "",
+            ]
             for i in packet.items
         ],
         [0.45, 2.1, 1.05, 2.9],
