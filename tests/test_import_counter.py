@@ -193,7 +193,7 @@ def test_typed_marks_on_a_visual_packet_are_read_the_same_way(tmp_path: Path) ->
 def test_the_packet_carries_its_items(tmp_path: Path) -> None:
     """The record is a custom document property: the ids and actions of 01-guild-1.yaml."""
     from contracttools.readers.word import read_word
-    from contracttools.sent import PROPERTY, from_json
+    from contracttools.readers.word.record import PROPERTY, from_json
 
     source = read_word(str(_packet(tmp_path)))
     record = from_json(dict(source.properties)[PROPERTY])

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from contracttools.documents.summary import build_summary
 from contracttools.negotiation import moment
+from contracttools.negotiation.figures import read_terms
 from contracttools.readers import load_negotiation
-from contracttools.summary import build_summary
-from contracttools.text_figures import read_terms
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
 

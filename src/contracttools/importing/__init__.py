@@ -18,7 +18,7 @@ from contracttools.importing.proposal import compare_readings
 from contracttools.importing.tree import build
 from contracttools.model import Agreement, Proposal
 from contracttools.readers.source import Note, Source
-from contracttools.sent import PROPERTY, SentPacket, from_json
+from contracttools.readers.word.record import PROPERTY, SentPacket, from_json
 
 
 @dataclass(frozen=True)

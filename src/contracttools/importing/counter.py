@@ -1,6 +1,6 @@
 """A packet returned by the other side, read as their counter to it.
 
-The packet records what it sent (`contracttools.sent`): each item's clause id, action and
+The packet records what it sent (`contracttools.readers.word.record`): each item's clause id, action and
 the key of the words it showed.  Each item of the returned document is read with every
 change made and its words compared with what was sent:
 
@@ -29,7 +29,7 @@ from contracttools.importing.packet import (
 )
 from contracttools.model import Agreement, Clause, Item
 from contracttools.readers.source import Note, Piece
-from contracttools.sent import SentItem, SentPacket, words_key
+from contracttools.readers.word.record import SentItem, SentPacket, words_key
 
 _WITH_LANGUAGE = ("amend", "add", "status-quo", "accept")
 
