@@ -203,3 +203,27 @@ def test_the_packet_carries_its_items(tmp_path: Path) -> None:
     assert [(i.clause, i.action) for i in record.items] == [
         (i.clause, i.action) for i in sent.items
     ]
+
+
+def test_a_clause_they_write_into_an_item_is_their_add(tmp_path: Path) -> None:
+    packet = _packet(tmp_path)
+    new = "".join(
+        f'<w:p><w:pPr><w:rPr><w:ins w:id="{90040 + n}" {THEIRS}/></w:rPr></w:pPr>'
+        f'<w:ins w:id="{90050 + n}" {THEIRS}><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins></w:p>'
+        for n, text in enumerate(["3.G Room Ventilation", "Each room shall be ventilated."])
+    )
+
+    def edit(xml: str) -> str:
+        # After the last paragraph of item 6 (our new 3.F), before item 7's heading.
+        at = xml.index('w:name="_TocItem7"')
+        head = xml.rindex("<w:p>", 0, at)
+        return xml[:head] + new + xml[head:]
+
+    code, output, out = _import(_edited(packet, edit))
+    assert code == 0, output
+    counter = load_proposal(out)
+    assert [(i.clause, i.action, i.number, i.title) for i in counter.items] == [
+        ("episodic.room-ventilation", "add", "3.G", "Room Ventilation")
+    ]
+    assert counter.items[0].text == "Each room shall be ventilated.\n"
+    assert "9 items returned without change" in output  # our 3.F is not changed by it

@@ -19,14 +19,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contracttools.importing.headings import find_heading
+from contracttools.importing.ids import IdMaker
 from contracttools.importing.packet import (
+    _ITEM,
     Section,
     _concept,
+    _new,
     _number_and_title,
     _wording,
     items,
     sections,
 )
+from contracttools.importing.tree import escape, pipe_table
 from contracttools.model import Agreement, Clause, Item
 from contracttools.readers.source import Note, Piece
 from contracttools.readers.word.record import SentItem, SentPacket, words_key
@@ -52,6 +57,7 @@ def counter_items(
     notes: list[Note],
 ) -> Counter:
     """Return the other side's counter to the packet `sent`, read from its returned copy."""
+    typed, changed = _typed_clauses(original, changed)
     before = sections(original)
     after = {s.source: s for s in sections(changed).values()}
     found: list[Item] = []
@@ -81,9 +87,50 @@ def counter_items(
         )
     ours = {i.clause for i in sent.items}
     found.extend(items(original, changed, base, notes, frozenset(known), frozenset(ours)))
+    ids = IdMaker(set(base.by_id) | ours | {i.clause for i in found})
+    for heading, number, title, text in typed:
+        added_item = _new("add", number, title, text, base, ids)
+        found.append(added_item)
+        notes.append(
+            Note(
+                heading.where,
+                f"{number} {title}: a clause they wrote in, added as {added_item.clause}",
+            )
+        )
     added = {i.clause for i in sent.items if i.clause not in base.by_id}
     named = tuple(dict.fromkeys(i.clause for i in found if i.clause in added))
     return Counter(found, named)
+
+
+def _typed_clauses(
+    original: tuple[Piece, ...], changed: tuple[Piece, ...]
+) -> tuple[list[tuple[Piece, str, str, str]], tuple[Piece, ...]]:
+    """Return the clauses they wrote into our items (a numbered heading and the paragraphs
+    after it, all inserted by them) as (heading, number, title, language), and the changed
+    reading without them.
+    """
+    ours = {p.source for p in original}
+    typed: list[tuple[Piece, str, str, list[str]]] = []
+    taken: set[int] = set()
+    current: list[str] | None = None
+    for piece in changed:
+        if piece.source in ours or (not piece.is_table and _ITEM.match(piece.text)):
+            current = None
+            continue
+        found = None if piece.is_table else find_heading(piece)
+        if found is not None and found.number and (found.title or found.body):
+            current = [escape(found.body)] if found.body else []
+            typed.append((piece, found.number, found.title, current))
+        elif current is not None:
+            current.append(pipe_table(piece.rows) if piece.rows else escape(piece.text))
+        else:
+            continue
+        taken.add(piece.source)
+    clauses = [
+        (piece, number, title, "\n\n".join(blocks) + "\n" if blocks else "(no text)\n")
+        for piece, number, title, blocks in typed
+    ]
+    return clauses, tuple(p for p in changed if p.source not in taken)
 
 
 def _answer(
