@@ -48,6 +48,8 @@ def test_the_book_heads_a_clause_page_with_its_path(tmp_path: Path) -> None:
     assert code == 0, output
     page = (out / "clauses" / "pay.increases.general.first.html").read_text(encoding="utf-8")
     assert f"<h1>{PATH}</h1>" in page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="clauses/pay.increases.general.first.html">{PATH}</a>' in index
 
 
 def test_contents_list_articles_and_titled_sections_only(tmp_path: Path) -> None:
