@@ -125,3 +125,94 @@ def texts(blocks: object) -> list[str]:
         elif block["text"]:
             out.append(block["text"])
     return out
+
+
+EDIT = r"""
+import json, os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+path, out, profile, pipe, author, pairs = sys.argv[1:7]
+office = subprocess.Popen(
+    ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+     "-env:UserInstallation=" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            context = resolver.resolve(
+                "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            break
+        except Exception:
+            time.sleep(0.25)
+    else:
+        raise SystemExit("LibreOffice did not start")
+    manager = context.ServiceManager
+    # The author of the tracked changes: the user's name in the profile.
+    provider = manager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", context)
+    access = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        (prop("nodepath", "/org.openoffice.UserProfile/Data"),))
+    access.setPropertyValue("givenname", author)
+    access.setPropertyValue("sn", "")
+    access.commitChanges()
+    desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    document = desktop.loadComponentFromURL(
+        uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
+    if document is None:
+        raise SystemExit("LibreOffice could not open " + path)
+    document.RecordChanges = True
+    made = {}
+    for old, new in json.loads(pairs):
+        search = document.createReplaceDescriptor()
+        search.SearchString = old
+        search.ReplaceString = new
+        search.SearchCaseSensitive = True
+        made[old] = document.replaceAll(search)
+    document.storeToURL(
+        uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "MS Word 2007 XML"),))
+    redlines = len(document.Redlines)
+    document.close(True)
+    print(json.dumps({"replaced": made, "redlines": redlines}))
+finally:
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        office.wait(timeout=30)
+    except Exception:
+        office.kill()
+"""
+
+
+def edit_tracked(
+    path: Path, out: Path, replacements: list[tuple[str, str]], author: str
+) -> dict[str, object]:
+    """Open `path` in LibreOffice as `author`, with Record Changes on, replace each text by
+    its new text (Find & Replace > Replace All), and save the result to `out` as DOCX.
+
+    Return how many times each text was replaced and how many tracked changes the document
+    then holds: the edit is LibreOffice's own, not this project's writer.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        profile = Path(folder, "profile").as_uri()
+        pipe = f"contracttools{Path(folder).name}"
+        done = subprocess.run(
+            [PYTHON, "-c", EDIT, str(path), str(out), profile, pipe, author,
+             json.dumps(replacements)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"LibreOffice could not edit {path}: {done.stderr or done.stdout}")
+    result: dict[str, object] = json.loads(done.stdout)
+    return result

@@ -8,6 +8,7 @@ Every command loads through here; `contracttools.readers` only parses.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from contracttools.model import Agreement, Negotiation, Proposal
 from contracttools.negotiation.validate import validate, validate_items
@@ -51,16 +52,18 @@ def load_proposal(
     path: str | os.PathLike[str],
     agreement: Agreement | None = None,
     data: bytes | None = None,
+    added_before: Iterable[str] = (),
 ) -> Proposal:
     """Load a proposal; standing alone (no `agreement` given), check it against the
-    agreement it amends.  In a negotiation, `load_negotiation` checks how the files fit."""
+    agreement it amends (and `added_before`, clauses earlier proposals add).  In a
+    negotiation, `load_negotiation` checks how the files fit."""
     proposal = read_proposal(path, agreement, data)
     if agreement is None:
-        _checked(_items_fit(proposal, ()))
+        _checked(_items_fit(proposal, added_before))
     return proposal
 
 
-def _items_fit(proposal: Proposal, added_before: frozenset[str] | tuple[()]) -> list[Problem]:
+def _items_fit(proposal: Proposal, added_before: Iterable[str]) -> list[Problem]:
     if proposal.base is None:
         return []
     return validate_items(proposal, proposal.base, added_before)

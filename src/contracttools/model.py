@@ -154,11 +154,26 @@ class Party:
     name: str
     short: str
     role: str
+    article: str | None = None
+    """"the" or "" before the short name in a sentence; None: by the rule of `named`."""
 
     @property
     def possessive(self) -> str:
         """Return "Guild's" or "Producers'"."""
         return f"{self.short}'" if self.short.endswith("s") else f"{self.short}'s"
+
+    def named(self, capital: bool = False, possessive: bool = False) -> str:
+        """Return the short name as a sentence writes it: "the Guild", "UESF".
+
+        A name in capitals ("UESF", "SFUSD") takes no article, others "the", unless the
+        negotiation's `name_article` says otherwise.
+        """
+        article = self.article
+        if article is None:
+            article = "" if self.short.replace(" ", "").isupper() else "the"
+        name = self.possessive if possessive else self.short
+        words = f"{article} {name}" if article else name
+        return words[0].upper() + words[1:] if capital and words else words
 
 
 @dataclass(frozen=True)

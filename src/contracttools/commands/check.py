@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from contracttools.commands.common import warn_cautions
 from contracttools.problems import ContractFileError
 
 
@@ -27,6 +28,7 @@ def command(files: tuple[str, ...]) -> None:
         elif isinstance(loaded, Proposal):
             proposals += 1
         elif isinstance(loaded, Negotiation):
+            warn_cautions(loaded)
             clauses += len(loaded.agreement.by_id)
             proposals += len(loaded.proposals)
     if problems:

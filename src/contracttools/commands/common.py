@@ -319,7 +319,16 @@ def load_negotiation_arg(path: str, command: str) -> Negotiation:
     loaded = load(path)
     if not isinstance(loaded, Negotiation):
         raise click.UsageError(f"{path}: {command} takes a negotiation manifest or its folder")
+    warn_cautions(loaded)
     return loaded
+
+
+def warn_cautions(negotiation: Negotiation) -> None:
+    """Print on standard error what deserves a second look in the passes (it stops nothing)."""
+    from contracttools.negotiation.cautions import cautions
+
+    for caution in cautions(negotiation):
+        click.echo(f"{caution.at}: warning: {caution.message}", err=True)
 
 
 def negotiation_as_of(path: str, command: str, value: str | None) -> tuple[Negotiation, Moment]:

@@ -101,7 +101,7 @@ def command(
         assert isinstance(imported.document, Proposal)
         text = write_proposal(imported.document)
         check_path = output or os.path.join(target, "proposal.yaml")
-        load_proposal(check_path, data=text.encode("utf-8"))
+        load_proposal(check_path, data=text.encode("utf-8"), added_before=imported.added_before)
     else:
         previous = load_agreement(like) if like else None
         name = agreement_id or os.path.splitext(os.path.basename(file))[0]

@@ -11,7 +11,14 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from contracttools.documents.wording import SHORT, long_date, pass_key, pass_label, short_name
+from contracttools.documents.wording import (
+    SHORT,
+    long_date,
+    pass_key,
+    pass_label,
+    short_name,
+    titled_path,
+)
 from contracttools.errors import ContractToolsError
 from contracttools.model import ACTION_LABELS, Clause, Negotiation
 from contracttools.negotiation import (
@@ -94,10 +101,15 @@ class ClauseHistory:
     steps: tuple[Step, ...]
     agreed: AgreedStep | None
     confidential: bool = False
+    path: str = ""
+    """For a clause without a title: the titled clauses it sits in (`titled_path`)."""
 
     @property
     def heading(self) -> str:
-        return " ".join(part for part in (self.number, self.title) if part) or self.clause
+        """Return "2.A General Increases", or for a clause without a title "13.1.1.1
+        (Article 13 Pay and Allowances, 13.1 Salary Increases, as `titled_path` joins them)"."""
+        named = " ".join(part for part in (self.number, self.title) if part) or self.clause
+        return f"{named} ({self.path})" if self.path and not self.title else named
 
 
 def find_clause(negotiation: Negotiation, at: Moment, name: str) -> Standing:
@@ -223,6 +235,7 @@ def build_history(
         steps=tuple(steps),
         agreed=agreed,
         confidential=team_copy,
+        path="" if standing.title else titled_path(negotiation.agreement, standing.clause),
     )
 
 

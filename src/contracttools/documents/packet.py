@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from contracttools.documents.wording import clock, long_date, party_or_guess
+from contracttools.documents.wording import clock, long_date, party_or_guess, titled_path
 from contracttools.model import (
     ACTION_LABELS,
     Agreement,
@@ -41,6 +41,12 @@ class PacketItem:
     concept: str | None
     note: str | None
     """Internal: set only for a team copy."""
+    path: str = ""
+    """For a clause without a title: the titled clauses it sits in, outermost first, joined
+    by PATH_SEPARATOR ("Article 13 Pay and Allowances", "13.1 Salary Increases")."""
+    statement: str | None = None
+    """For an accept: what is accepted, in a sentence ("The District accepts UESF's
+    proposal to delete 13.1.1.3.")."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,7 @@ def build_packet(
                 who = party_or_guess(source.party, negotiation)
                 its = "their" if who.short.endswith("s") else "its"
                 measured = (
-                    f"the current agreement, as the {who.short} proposed "
+                    f"the current agreement, as {who.named()} proposed "
                     f"in {its} Proposal No. {source.number}"
                 )
         if item.action in ("withdraw", "reject", "concept"):
@@ -139,6 +145,17 @@ def build_packet(
             if clause
             else _proposed_clause(negotiation, item.clause) or ("", item.clause)
         )
+        statement = None
+        if item.action == "accept":
+            position = sources[item.clause]
+            statement = _accepts(
+                party,
+                party_or_guess(position.source.party, negotiation) if position.source else theirs,
+                position.source.number if position.source else None,
+                position.language is None,
+                clause is None,
+                " ".join(p for p in (item.number or number, item.title or title) if p),
+            )
         items.append(
             PacketItem(
                 index=index,
@@ -155,6 +172,12 @@ def build_packet(
                 if item.action == "concept" and item.text
                 else None,
                 note=item.note if include_notes else None,
+                path=""
+                if (item.title or title)
+                else titled_path(
+                    applied if item.clause in applied.by_id else agreement, item.clause
+                ),
+                statement=statement,
             )
         )
     packages: dict[str, list[int]] = {}
@@ -178,6 +201,22 @@ def build_packet(
         confidential=include_notes,
         note=proposal.note if include_notes else None,
     )
+
+
+def _accepts(
+    party: Party,
+    other: Party | None,
+    number: int | None,
+    struck: bool,
+    new: bool,
+    clause: str,
+) -> str:
+    """Return what an accept item accepts, in a sentence."""
+    verb = "accept" if party.short.endswith("s") else "accepts"
+    whose = f"{other.named(possessive=True)} " if other is not None else "the "
+    what = "proposal to delete" if struck else "proposal to add" if new else "language on"
+    where = f" in Proposal No. {number}" if number is not None and not struck and not new else ""
+    return f"{party.named(capital=True)} {verb} {whose}{what} {clause}{where}."
 
 
 def _pass_of(against: Proposal, mark: ClauseMark, negotiation: Negotiation | None) -> int:

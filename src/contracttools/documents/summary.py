@@ -19,6 +19,7 @@ from contracttools.negotiation import (
     history,
     standings,
 )
+from contracttools.negotiation.figures import read_terms
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
 
@@ -88,6 +89,9 @@ class FigureRow:
     values: tuple[str, ...]
     total: str | None
     """The compounded total, where the figures are yearly percentages."""
+    found: str = "given"
+    """Where the figures come from: "given" (the item's `terms`), "read from the text" (the
+    item's language, `negotiation.figures`), or "not given" (the pass gave none: no values)."""
 
 
 @dataclass(frozen=True)
@@ -198,10 +202,23 @@ def _row(
         found = agreed_language(negotiation, ta, taken)
         whose = negotiation.parties.get(found.whose or "") if found else None
         said = ta.summary or (
-            f"The {whose.possessive} language." if whose else "Language of its own."
+            f"{whose.named(capital=True, possessive=True)} language."
+            if whose
+            else "Language of its own."
         )
+        if ta.summary is None and found is not None and found.language is None:
+            said = _deleted(standing.number, whose)
         agreed = f"Tentatively agreed on {long_date(ta.date)}: {said}"
     return Row(standing.number, standing.title, tuple(positions), standing.status, agreed)
+
+
+def _deleted(number: str, whose: Party | None) -> str:
+    """Return what a TA that strikes a section says: "Section 13.1.1.3 is deleted, as UESF
+    proposed." """
+    first = number.split(" ", 1)[0].lower() if number else ""
+    name = number if first in ("article", "section", "appendix") else f"Section {number}"
+    said = f"{name if number else 'The section'} is deleted"
+    return f"{said}, as {whose.named()} proposed." if whose else f"{said}."
 
 
 def _words(position: Position | None) -> str:
@@ -236,12 +253,12 @@ def _overview(
         if passes:
             last = passes[-1]
             sentences.append(
-                f"The {party.short} last passed proposals on {long_date(last.passed_at.date())} "
+                f"{party.named(capital=True)} last passed proposals on {long_date(last.passed_at.date())} "
                 f"(proposal {last.number}, {len(last.items)} {'section' if len(last.items) == 1 else 'sections'})."
             )
         else:
             sentences.append(
-                f"The {party.short} {_verb(party, 'has', 'have')} not passed proposals yet."
+                f"{party.named(capital=True)} {_verb(party, 'has', 'have')} not passed proposals yet."
             )
     return tuple(sentences)
 
@@ -265,12 +282,12 @@ def _figures(
                         "Current contract", clause.terms[name], compounded(clause.terms[name])
                     )
                 )
+        known = _known_terms(negotiation, at, name)
+        carriers = _carriers(negotiation, at, name)
         for party in parties:
-            latest = _latest_terms(taken, party.key, name)
-            if latest is not None:
-                position, values = latest
-                who = f"{party.short} ({long_date(position.proposal.passed_at.date())})"
-                rows.append(FigureRow(who, values, compounded(values)))
+            row = _party_figures(taken, party, name, carriers, known)
+            if row is not None:
+                rows.append(row)
         for ta in at.tentative_agreements:
             if name in ta.terms:
                 who = f"Tentatively agreed ({long_date(ta.date)})"
@@ -279,18 +296,59 @@ def _figures(
     return tuple(figures)
 
 
-def _latest_terms(
-    taken: list[Position], party: str, name: str
-) -> tuple[Position, tuple[str, ...]] | None:
-    """Return a party's latest figures for a term: from the item that took its position,
-    or, for an accept, from the accepted language's item."""
-    found = None
+def _known_terms(negotiation: Negotiation, at: Moment, name: str) -> list[tuple[str, ...]]:
+    """Return every set of figures given for a term: the agreement's, the items', the TAs'."""
+    known = [c.terms[name] for c, _ in negotiation.agreement.walk() if name in c.terms]
+    known += [i.terms[name] for p in at.proposals for i in p.items if name in i.terms]
+    known += [ta.terms[name] for ta in at.tentative_agreements if name in ta.terms]
+    return known
+
+
+def _carriers(negotiation: Negotiation, at: Moment, name: str) -> set[str]:
+    """Return the clauses whose figures a term is: where it is given anywhere."""
+    found = {c.id for c, _ in negotiation.agreement.walk() if name in c.terms}
+    found |= {i.clause for p in at.proposals for i in p.items if name in i.terms}
+    return found | {ta.clause for ta in at.tentative_agreements if name in ta.terms}
+
+
+def _party_figures(
+    taken: list[Position],
+    party: Party,
+    name: str,
+    carriers: set[str],
+    known: list[tuple[str, ...]],
+) -> FigureRow | None:
+    """Return a party's figures for a term as its latest pass on the term's clause left them.
+
+    The latest position decides, so that figures a later pass superseded are never shown
+    as the party's latest: the item's `terms` where it gives them (for an accept, the
+    accepted item's); else the figures its language holds (`negotiation.figures`), marked as read
+    from the text; else a row saying that pass gave none.
+    """
+    latest = None
+    ever = False
     for position in taken:
-        if position.party != party or position.item is None:
-            continue
-        if name in position.item.terms:
-            found = (position, position.item.terms[name])
-    return found
+        if position.party == party.key and position.clause in carriers:
+            latest = position
+            ever = ever or (position.item is not None and name in position.item.terms)
+    if latest is None or latest.item is None:
+        return None
+    who = f"{party.short} ({long_date(latest.proposal.passed_at.date())})"
+    values = latest.item.terms.get(name)
+    if values is None and latest.action == "accept" and latest.source is not None:
+        accepted = [i for i in latest.source.items if i.clause == latest.clause]
+        values = accepted[-1].terms.get(name) if accepted else None
+    if values is not None:
+        return FigureRow(who, values, compounded(values))
+    if latest.action in ("amend", "add", "accept") and latest.language:
+        read = read_terms(latest.language, known)
+        if read is not None:
+            return FigureRow(
+                f"{who}, read from the text", read, compounded(read), "read from the text"
+            )
+    if ever or latest.action in ("amend", "add", "accept"):
+        return FigureRow(f"{who}: figures not given in that pass", (), None, "not given")
+    return None
 
 
 def _valuations(
@@ -317,15 +375,17 @@ def _valuations(
             judge = negotiation.parties.get(valuer)
             if valuer == party.key:
                 parts.append(
-                    f"the {party.short} {_verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
+                    f"{party.named()} {_verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
                 )
             else:
-                name = f"the {judge.short}" if judge else valuer
+                name = judge.named() if judge else valuer
                 parts.append(
                     f"{name} {_verb(judge, 'puts', 'put')} them at {money(amount)} {per_words[per]}"
                 )
         sentences.append(
-            f"The {party.possessive} proposals still on the table: " + "; ".join(parts) + "."
+            f"{party.named(capital=True, possessive=True)} proposals still on the table: "
+            + "; ".join(parts)
+            + "."
         )
     if sentences:
         sentences.append("Each side prices proposals its own way, so their figures differ.")

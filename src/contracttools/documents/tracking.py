@@ -18,6 +18,7 @@ from contracttools.documents.wording import (
     pass_key,
     pass_label,
     short_name,
+    titled_path,
 )
 from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
 from contracttools.negotiation import STATUSES, Moment, Position, Standing, history, standings
@@ -73,11 +74,15 @@ class ChartRow:
     """Each side's valuations of each position on the table, attributed."""
     notes: tuple[str, ...] = ()
     """Internal: only in a team copy."""
+    path: str = ""
+    """For a clause without a title: the titled clauses it sits in (`titled_path`)."""
 
     @property
     def heading(self) -> str:
-        """Return "2.A General Increases"."""
-        return " ".join(part for part in (self.number, self.title) if part) or self.clause
+        """Return "2.A General Increases", or "13.1.1.1 (Article 13 ...)" for a clause
+        without a title."""
+        named = " ".join(part for part in (self.number, self.title) if part) or self.clause
+        return f"{named} ({self.path})" if self.path and not self.title else named
 
     @property
     def status_text(self) -> str:
@@ -254,6 +259,7 @@ def _row(
         package=", ".join(packages),
         valuations=tuple(valuations),
         notes=tuple(notes),
+        path="" if standing.title else titled_path(negotiation.agreement, standing.clause),
     )
 
 

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from contracttools.model import Negotiation, Party, Proposal
+from contracttools.model import Agreement, Clause, Negotiation, Party, Proposal
 
 SHORT = {
     "amend": "new language",
@@ -100,3 +100,27 @@ def party_or_guess(key: str, negotiation: Negotiation | None) -> Party:
     if negotiation is not None and key in negotiation.parties:
         return negotiation.parties[key]
     return Party(key, key.replace("-", " ").title(), key.title(), "")
+
+
+PATH_SEPARATOR = " \u203a "
+"""Between the clauses of a path: a single right-pointing angle quotation mark."""
+
+
+def titled_path(agreement: Agreement, clause_id: str) -> str:
+    """Return the titled clauses a clause sits in, outermost first, as one line joined by
+    PATH_SEPARATOR ("" at the top level)."""
+    trail: list[Clause] = []
+
+    def visit(clauses: tuple[Clause, ...]) -> bool:
+        for clause in clauses:
+            if clause.id == clause_id:
+                return True
+            trail.append(clause)
+            if visit(clause.clauses):
+                return True
+            trail.pop()
+        return False
+
+    visit(agreement.clauses)
+    named = [" ".join(p for p in (c.number, c.title) if p) for c in trail if c.title]
+    return PATH_SEPARATOR.join(named)

@@ -12,11 +12,13 @@ from datetime import datetime
 
 from contracttools.errors import InputProblem
 from contracttools.importing import packet
+from contracttools.importing.counter import counter_items
 from contracttools.importing.ids import keep_ids, slug
 from contracttools.importing.proposal import compare_readings
 from contracttools.importing.tree import build
 from contracttools.model import Agreement, Proposal
 from contracttools.readers.source import Note, Source
+from contracttools.readers.word.record import PROPERTY, SentPacket, from_json
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Imported:
 
     document: Agreement | Proposal
     notes: tuple[Note, ...]
+    added_before: tuple[str, ...] = ()
+    """Clauses the proposal names that an earlier proposal adds (the packet it answers)."""
 
 
 def import_agreement(source: Source, agreement_id: str, like: Agreement | None = None) -> Imported:
@@ -70,7 +74,18 @@ def import_proposal(
 ) -> Imported:
     """Return the proposal a document's changes make against `base`."""
     notes = list(source.notes)
-    if packet.is_packet(source.changed) or packet.is_packet(source.original):
+    sent = _sent(source)
+    added: tuple[str, ...] = ()
+    if sent is not None and sent.party != party:
+        answer = counter_items(source.original, source.changed, base, sent, notes)
+        items, added = answer.items, answer.added
+        if not items:
+            raise InputProblem(
+                source.path,
+                f"every item of {sent.name}'s Proposal No. {sent.number} came back without "
+                "change; nothing to propose",
+            )
+    elif packet.is_packet(source.changed) or packet.is_packet(source.original):
         items = packet.items(source.original, source.changed, base, notes)
     else:
         if not source.changes:
@@ -99,7 +114,15 @@ def import_proposal(
             source.path, f"no change in the document touches a clause of {base.path or base.id}"
         )
     proposal = Proposal(party, number, passed_at, amends, tuple(items), base=base)
-    return Imported(proposal, tuple(notes))
+    return Imported(proposal, tuple(notes), added)
+
+
+def _sent(source: Source) -> SentPacket | None:
+    """Return the record of the packet a document is, where it carries one."""
+    for name, value in source.properties:
+        if name == PROPERTY:
+            return from_json(value)
+    return None
 
 
 __all__ = ["Imported", "import_agreement", "import_proposal"]

@@ -23,7 +23,8 @@ _AROUND = re.compile(
     r"^(?:(?:Amend|New|Delete|Accept|Status Quo|Reject|Withdraw|Concept)[;:] marked against |"
     r"Package “|No change is proposed|.* rejects the proposal on this clause|"
     r".* withdraws its earlier proposal|The changes in this document are |How to read the marks|"
-    r"Internal note:|For .*: Initials)"
+    r"Internal note:|For .*: Initials|"
+    r".+ accepts? .+(?:'s|') (?:proposal to (?:delete|add)|language on) .+\.$)"
 )
 _CONCEPT = "Concept (no language yet):"
 
@@ -36,7 +37,11 @@ class Section:
     heading: str
     label: str
     where: str
+    source: int = 0
+    """The heading's place in the document (the same in both readings)."""
     blocks: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    """The texts of its paragraphs and table cells as read, unescaped."""
 
 
 def is_packet(pieces: tuple[Piece, ...]) -> bool:
@@ -51,7 +56,9 @@ def sections(pieces: tuple[Piece, ...]) -> dict[int, Section]:
     for piece in pieces:
         match = _ITEM.match(piece.text) if not piece.is_table else None
         if match:
-            current = Section(int(match.group(1)), match.group(2), match.group(3), piece.where)
+            current = Section(
+                int(match.group(1)), match.group(2), match.group(3), piece.where, piece.source
+            )
             found[current.index] = current
             continue
         if current is None:
@@ -59,20 +66,31 @@ def sections(pieces: tuple[Piece, ...]) -> dict[int, Section]:
         if piece.rows:
             if not any("Initials" in cell for row in piece.rows for cell in row):
                 current.blocks.append(pipe_table(piece.rows))
+                current.words.extend(cell for row in piece.rows for cell in row)
         elif not _AROUND.match(piece.text):
             current.blocks.append(escape(piece.text))
+            current.words.append(piece.text)
     return found
 
 
 def items(
-    original: tuple[Piece, ...], changed: tuple[Piece, ...], base: Agreement, notes: list[Note]
+    original: tuple[Piece, ...],
+    changed: tuple[Piece, ...],
+    base: Agreement,
+    notes: list[Note],
+    known: frozenset[int] = frozenset(),
+    taken: frozenset[str] = frozenset(),
 ) -> list[Item]:
-    """Return the items of a packet against the agreement it amends."""
-    before = sections(original)
-    after = sections(changed)
+    """Return the items of a packet against the agreement it amends.
+
+    Items whose heading stands at a place in `known` (read already) are left out; new
+    clauses take ids that neither the agreement nor `taken` has.
+    """
+    before = {i: s for i, s in sections(original).items() if s.source not in known}
+    after = {i: s for i, s in sections(changed).items() if s.source not in known}
     by_key = {key(c.number, c.title): c for c, _ in base.walk()}
     by_heading = {" ".join(f"{c.number} {c.title}".split()): c for c, _ in base.walk()}
-    ids = IdMaker(set(base.by_id))
+    ids = IdMaker(set(base.by_id) | taken)
     found: list[Item] = []
     by_title: dict[str, list[Clause]] = {}
     for c, _ in base.walk():
@@ -143,8 +161,12 @@ def _concept(text: str) -> str:
 def _number_and_title(heading: str) -> tuple[str, str]:
     words = heading.split()
     if len(words) > 1 and words[0].lower() in ("article", "section", "appendix", "schedule"):
-        return " ".join(words[:2]), " ".join(words[2:])
-    return words[0], " ".join(words[1:])
+        number, title = " ".join(words[:2]), " ".join(words[2:])
+    else:
+        number, title = words[0], " ".join(words[1:])
+    if title.startswith("(") and title.endswith(")"):
+        title = ""  # a clause without a title, named by the path it sits in
+    return number, title
 
 
 def _new(action: str, number: str, title: str, text: str, base: Agreement, ids: IdMaker) -> Item:

@@ -504,15 +504,20 @@ def _parties(reader: FieldReader, node: Node | None) -> dict[str, Party]:
         if name is None:
             continue
         context = f"party '{name}': "
-        fields = reader.mapping(value, "a party", PARTY_KEYS, (), context)
+        fields = reader.mapping(value, "a party", PARTY_KEYS, ("name_article",), context)
         if fields is None:
             continue
         role = reader.choice(fields.get("role"), "role", ROLES, context)
+        article = None
+        if fields.get("name_article") is not None:
+            chosen = reader.choice(fields["name_article"], "name_article", ("the", "none"), context)
+            article = {"the": "the", "none": ""}.get(chosen or "")
         parties[name] = Party(
             key=name,
             name=reader.string(fields.get("name"), "'name'", context) or "",
             short=reader.string(fields.get("short"), "'short'", context) or "",
             role=role or "",
+            article=article,
         )
     if len(parties) != 2 and not reader.problems:
         reader.problem(node, f"a negotiation has two parties, not {len(parties)}")

@@ -109,3 +109,5 @@ class Source:
     """How many changes (tracked or marked) were read."""
     authors: tuple[str, ...] = field(default=())
     """Who made the tracked changes."""
+    properties: tuple[tuple[str, str], ...] = ()
+    """Named texts the document carries (Word's custom document properties)."""

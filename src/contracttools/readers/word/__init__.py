@@ -58,6 +58,7 @@ def read_word(
         title or package.title,
         changes.count,
         tuple(changes.authors),
+        package.properties,
     )
 
 

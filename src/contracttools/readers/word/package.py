@@ -40,6 +40,8 @@ class Package:
     title: str
     footnotes: Any | None = None
     endnotes: Any | None = None
+    properties: tuple[tuple[str, str], ...] = ()
+    """Custom document properties holding text (docProps/custom.xml), by name."""
 
 
 def open_package(path: str) -> Package:
@@ -84,11 +86,14 @@ def open_package(path: str) -> Package:
         styles = optional(posixpath.join(folder, "styles.xml"))
         numbering = optional(posixpath.join(folder, "numbering.xml"))
         core = optional("docProps/core.xml")
+        custom = optional("docProps/custom.xml")
         footnotes = optional(posixpath.join(folder, "footnotes.xml"))
         endnotes = optional(posixpath.join(folder, "endnotes.xml"))
     if document.find(f"{W}body") is None:
         raise InputProblem(path, f"is corrupt: {main} has no body")
-    return Package(document, styles, numbering, _core_title(core), footnotes, endnotes)
+    return Package(
+        document, styles, numbering, _core_title(core), footnotes, endnotes, _custom(custom)
+    )
 
 
 def _main_part(parts: _Parts, names: set[str]) -> str | None:
@@ -177,6 +182,19 @@ def _core_title(core: Any | None) -> str:
         return ""
     title = core.find("{http://purl.org/dc/elements/1.1/}title")
     return (title.text or "").strip() if title is not None else ""
+
+
+def _custom(custom: Any | None) -> tuple[tuple[str, str], ...]:
+    """Return the custom properties that hold text, in the order written."""
+    if custom is None:
+        return ()
+    found = []
+    for prop in custom:
+        name = prop.get("name")
+        value = next(iter(prop), None)
+        if name and value is not None and value.tag.endswith("}lpwstr"):
+            found.append((str(name), value.text or ""))
+    return tuple(found)
 
 
 def on(element: Any | None, name: str = "val") -> bool:

@@ -155,7 +155,10 @@ def write_docx(source: Agreement | Printing, options: Options) -> bytes:
     entries += [
         (change.depth + 1, plain_heading(change), name)
         for change, name in heads
-        if name and change.depth < TOC_LEVELS and change.status != "deleted"
+        if name
+        and change.depth < TOC_LEVELS
+        and change.status != "deleted"
+        and (change.depth == 0 or change.ref.title)  # never a page of bare numbers
     ]
     _toc(styles, entries)
     bookmarks = iter(range(10_000_000, 20_000_000))

@@ -277,8 +277,8 @@ def hyperlink(paragraph: Any, text: str, anchor: str) -> None:
 
 def simple_table(
     document: Any, header: list[str], rows: list[list[str]], widths: list[float] | None = None
-) -> None:
-    """Append a plain table (an index, a list of changes); widths in inches."""
+) -> Any:
+    """Append a plain table (an index, a list of changes); widths in inches.  Return it."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles["Table Grid"]
     table.autofit = widths is None
@@ -297,6 +297,7 @@ def simple_table(
             for cell in column.cells:
                 cell.width = Inches(width)  # ... and every cell say the same
     document.add_paragraph()
+    return table
 
 
 CORE_LIMIT = 255

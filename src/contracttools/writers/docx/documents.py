@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from contracttools.documents.packet import Packet
+from contracttools.documents.packet import Packet, PacketItem
 from contracttools.documents.summary import Summary
+from contracttools.readers.word.record import PROPERTY, SentItem, SentPacket, words_key
 from contracttools.redline.blackline import blackline_order
-from contracttools.redline.model import ClauseChange, Redline
+from contracttools.redline.model import ClauseChange, ParagraphChange, Redline, new_text
 from contracttools.writers.docx.build import (
     Words,
     blocks,
@@ -21,8 +22,8 @@ from contracttools.writers.docx.build import (
     reference,
     rows_kept_whole,
     simple_table,
-    toc,
 )
+from contracttools.writers.docx.properties import with_custom_properties
 from contracttools.writers.docx.revisions import Marks, xml_text
 from contracttools.writers.labels import (
     concept,
@@ -74,19 +75,19 @@ def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
     if packet.note:
         paragraph(document, f"{words.internal_note()} {packet.note}", "Note")
     document.add_page_break()
-    toc(
-        document,
-        "Contents",
-        [(1, "Index of items", "_TocIndex")]
-        + [(2, f"{words.item_heading(i)}  {i.label}", f"_TocItem{i.index}") for i in packet.items],
-    )
+    # One list of the items: the index (a table of contents would list them again).
     index_heading = document.add_paragraph("Index of items", style="Heading 1")
     bookmark(index_heading._p, marks, "_TocIndex")
     simple_table(
         document,
         ["No.", "Clause", "Action", "Summary"],
         [
-            [str(i.index), f"{i.number} {i.title}".strip(), i.label, i.summary or ""]
+            [
+                str(i.index),
+                f"{i.number} {i.title}".strip() + (f" ({i.path})" if i.path else ""),
+                i.label,
+                i.summary or "",
+            ]
             for i in packet.items
         ],
         [0.45, 2.1, 1.05, 2.9],
@@ -127,7 +128,13 @@ def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
             paragraph(document, words.status_quo())
             if item.change:
                 blocks(document, marks, item.change.blocks)
+        elif item.statement and not marked(change):
+            paragraph(document, item.statement)
+            if item.change:
+                blocks(document, marks, item.change.blocks)
         elif item.change:
+            if item.statement:
+                paragraph(document, item.statement)
             paragraph(document, words.against(item), "Note")
             blocks(document, marks, item.change.blocks)
         if item.note:
@@ -143,7 +150,7 @@ def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
                 cell.add_paragraph("Date: ____________")
             document.add_paragraph()
     title = f"{packet.party.name} — Proposal No. {packet.number}"
-    return finish(
+    written = finish(
         document,
         title,
         packet.party.name,
@@ -152,6 +159,36 @@ def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
         words.running_head(packet, passed(when)),
         cover=True,
     )
+    return with_custom_properties(written, {PROPERTY: record(packet).to_json()})
+
+
+def record(packet: Packet) -> SentPacket:
+    """Return what the packet records of itself: whose it is, and each item's clause id,
+    action and the key of the words it shows with every change made."""
+    return SentPacket(
+        packet.party.key,
+        packet.party.name,
+        packet.number,
+        tuple(
+            SentItem(item.index, item.clause, item.action, words_key(_shown_words(item)))
+            for item in packet.items
+        ),
+    )
+
+
+def _shown_words(item: PacketItem) -> list[str]:
+    """Return the texts an item shows once every change is made (its language)."""
+    if item.action == "concept":
+        return [item.concept or item.summary or ""]
+    if item.change is None or item.action in ("withdraw", "reject"):
+        return []
+    texts = []
+    for block in item.change.blocks:
+        if isinstance(block, ParagraphChange):
+            texts.append(new_text(block.spans))
+        else:
+            texts.extend(new_text(cell.spans) for row in block.rows for cell in row.cells)
+    return texts
 
 
 def write_redline(redline: Redline, options: Options = PLAIN) -> bytes:
@@ -247,11 +284,16 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
     names = list(summary.columns)
     for topic in summary.topics:
         paragraph(document, topic.name, "Heading 2")
-        simple_table(
+        table = simple_table(
             document,
             ["Section", *names, "Status"],
             [[f"{r.number} {r.title}".strip(), *r.cells, r.status] for r in topic.rows],
         )
+        for number, row in enumerate(topic.rows, start=1):
+            if row.agreed is not None and len(names) > 1:
+                # What was agreed belongs to both sides: one cell across their columns.
+                cells = table.rows[number].cells
+                cells[1].merge(cells[len(names)])
     if summary.figures:
         document.add_paragraph("The numbers side by side", style="Heading 1")
         for figure in summary.figures:
