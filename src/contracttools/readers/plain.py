@@ -13,8 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from contracttools.errors import InputProblem
+from contracttools.readers.contents import LEADER, find_contents
 from contracttools.readers.numbers import split_number, title_like
-from contracttools.readers.source import Piece, Source
+from contracttools.readers.source import Note, Piece, Source
 
 _COLUMNS = re.compile(r"\s{3,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -48,6 +49,7 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     "{+new+}", "[-old-]", as redlines print them for readers who cannot see colour, and
     as `git diff --word-diff` does) give the two readings.
     """
+    pages, contents = find_contents(pages, unit)
     pieces: list[Piece] = []
     for number, page in enumerate(pages, 1):
         first = len(pieces)
@@ -61,7 +63,14 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
         title = pieces[0].text
         pieces = pieces[1:]
     original, changed, count = _readings(pieces)
-    return Source(path, original, changed, (), title, count)
+    notes: tuple[Note, ...] = ()
+    if contents is not None:
+        notes = (
+            Note(
+                contents.where, f"dropped the table of contents ({len(contents.entries)} entries)"
+            ),
+        )
+    return Source(path, original, changed, notes, title, count, contents=contents)
 
 
 def _join_across_pages(pieces: list[Piece], first: int) -> None:
@@ -184,7 +193,9 @@ def _text_width(lines: list[str]) -> int:
 
 def _ended(line: str, widest: int) -> bool:
     """Return whether a paragraph may end after this line (a full stop, or a short line)."""
-    return bool(_SENTENCE_END.search(line)) or len(line) < 0.8 * widest or widest <= 40
+    if _SENTENCE_END.search(line) or LEADER.search(line):
+        return True  # a full stop, or a figure after dot leaders ("Grades 4-5 ..... 30")
+    return len(line) < 0.8 * widest or widest <= 40
 
 
 def _heading_line(line: str, widest: int) -> bool:
@@ -237,6 +248,8 @@ def _table(
         columns = _COLUMNS.split(lines[end].strip()) if lines[end].strip() else []
         if len(columns) < 2 or (rows and len(columns) != len(rows[0])):
             break
+        if split_number(columns[0]) is not None:
+            break  # a section number and its text set apart: a clause, never a table row
         rows.append(tuple(columns))
         end += 1
         # a blank line between rows of the same columns (a spaced-out schedule)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from contracttools.readers.contents import Contents
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -62,3 +64,5 @@ class Source:
     """How many changes (tracked or marked) were read."""
     authors: tuple[str, ...] = field(default=())
     """Who made the tracked changes."""
+    contents: Contents | None = None
+    """The printed table of contents taken out of the text (PDF and plain text), if any."""

@@ -1,0 +1,76 @@
+"""The structure of published agreements: contents, numbered lines, articles, hyphens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contracttools.readers import load_agreement
+from tests.conftest import invoke
+
+SENTENCE = "The Employer shall meet with the Union on request within ten (10) days."
+
+
+def _import(
+    tmp_path: Path, text: str, name: str = "contract.txt"
+) -> tuple[str, list[tuple[int, str]]]:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "agreement.yaml"
+    code, output = invoke("import", str(source), "-o", str(out))
+    assert code == 0, output
+    agreement = load_agreement(out)
+    return output, [(depth, clause.number) for clause, depth in agreement.walk()]
+
+
+def test_a_table_of_contents_is_dropped_reported_and_checked(tmp_path: Path) -> None:
+    text = (
+        "TABLE OF CONTENTS\n"
+        "ARTICLE 1 - WAGES .................................. 2\n"
+        "   1.1   Rates ........................................ 2\n"
+        "ARTICLE 2 - HOURS .................................. 3\n"
+        "ARTICLE 3 - LEAVE .................................. 4\n"
+        "\n"
+        "ARTICLE 1 - WAGES\n\n"
+        f"1.1 Rates\n{SENTENCE}\n\n"
+        "ARTICLE 2 - HOURS\n\n"
+        f"2.1 Overtime\n{SENTENCE}\n"
+    )
+    output, found = _import(tmp_path, text)
+    # Hand count: four entry lines under the title.
+    assert "dropped the table of contents (4 entries)" in output
+    assert "1 contents entries have no heading in the body: 'ARTICLE 3 LEAVE' (p. 4)" in output
+    assert "1 headings of the body are not in the contents: 2.1" in output
+    assert found == [(0, "ARTICLE 1"), (1, "1.1"), (0, "ARTICLE 2"), (1, "2.1")]
+
+
+def test_dot_leaders_in_the_body_are_no_table_of_contents(tmp_path: Path) -> None:
+    text = (
+        "ARTICLE 9 - CLASS SIZE\n\n"
+        "9.5.1.1 Kindergarten ........................ 22\n"
+        "9.5.1.2 Grades 4-5 .......................... 30\n"
+    )
+    output, found = _import(tmp_path, text)
+    assert "table of contents" not in output
+    assert [n for _, n in found] == ["ARTICLE 9", "9.5.1.1", "9.5.1.2"]
+
+
+def test_a_section_number_set_apart_is_a_clause_not_a_table_row(tmp_path: Path) -> None:
+    text = (
+        "Article 1 - AGREEMENT\n\n"
+        "1.1       General Provisions\n"
+        "  1.1.1         This Agreement fully and completely incorporates the understanding of the\n"
+        "                parties hereto and supersedes all previous agreements.\n"
+        "  1.1.2         The Employer and Association will support this Agreement for its\n"
+        "                duration.\n"
+        "1.2       Bargaining\n"
+        "  1.2.1         A contract with a member is subject to this Agreement.\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert found == [
+        (0, "Article 1"),
+        (1, "1.1"),
+        (2, "1.1.1"),
+        (2, "1.1.2"),
+        (1, "1.2"),
+        (2, "1.2.1"),
+    ]
