@@ -27,20 +27,23 @@ def test_a_table_of_contents_is_dropped_reported_and_checked(tmp_path: Path) -> 
         "TABLE OF CONTENTS\n"
         "ARTICLE 1 - WAGES .................................. 2\n"
         "   1.1   Rates ........................................ 2\n"
+        "   1.2   Overtime ..................................... 2\n"
         "ARTICLE 2 - HOURS .................................. 3\n"
         "ARTICLE 3 - LEAVE .................................. 4\n"
         "\n"
         "ARTICLE 1 - WAGES\n\n"
         f"1.1 Rates\n{SENTENCE}\n\n"
+        f"1.2 Overtime\n{SENTENCE}\n\n"
         "ARTICLE 2 - HOURS\n\n"
         f"2.1 Overtime\n{SENTENCE}\n"
     )
     output, found = _import(tmp_path, text)
-    # Hand count: four entry lines under the title.
-    assert "dropped the table of contents (4 entries)" in output
+    # Hand count: five entry lines under the title.
+    assert "dropped the table of contents (5 entries)" in output
     assert "1 contents entries have no heading in the body: 'ARTICLE 3 LEAVE' (p. 4)" in output
+    # Sections are listed (two of three), so the one the contents lacks is named.
     assert "1 headings of the body are not in the contents: 2.1" in output
-    assert found == [(0, "ARTICLE 1"), (1, "1.1"), (0, "ARTICLE 2"), (1, "2.1")]
+    assert found == [(0, "ARTICLE 1"), (1, "1.1"), (1, "1.2"), (0, "ARTICLE 2"), (1, "2.1")]
 
 
 def test_dot_leaders_in_the_body_are_no_table_of_contents(tmp_path: Path) -> None:
@@ -74,3 +77,46 @@ def test_a_section_number_set_apart_is_a_clause_not_a_table_row(tmp_path: Path) 
         (1, "1.2"),
         (2, "1.2.1"),
     ]
+
+
+def test_n_point_zero_articles_hold_their_sections(tmp_path: Path) -> None:
+    text = (
+        "1.0 RECOGNITION\n\n"
+        f"1.1 Unit\n{SENTENCE}\n\n"
+        f"1.1.1 Scope\n{SENTENCE}\n\n"
+        "2.0 WAGES\n\n"
+        f"2.1 Rates\n{SENTENCE}\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert found == [(0, "1.0"), (1, "1.1"), (2, "1.1.1"), (0, "2.0"), (1, "2.1")]
+
+
+def test_article_hyphen_section_numbers_and_appendices_beside_articles(tmp_path: Path) -> None:
+    text = (
+        "                       ARTICLE 1\n"
+        "                RECOGNITION\n"
+        "1-1. Representative Unit.\n"
+        f"    1-1.1. Scope of Bargaining Unit. {SENTENCE}\n"
+        f"1-2. Recognition of UNION. {SENTENCE}\n\n"
+        "                       ARTICLE 2\n"
+        "                 WAGES\n"
+        f"2-1. Rates. {SENTENCE}\n\n"
+        "                       APPENDIX A\n"
+        "              SALARY SCHEDULES\n"
+        f"{SENTENCE}\n\n"
+        "            SIDE LETTER ON\n"
+        "          CLASS SIZE\n"
+        f"{SENTENCE}\n"
+    )
+    output, found = _import(tmp_path, text)
+    assert found == [
+        (0, "ARTICLE 1"),
+        (1, "1-1"),
+        (2, "1-1.1"),
+        (1, "1-2"),
+        (0, "ARTICLE 2"),
+        (1, "2-1"),
+        (0, "APPENDIX A"),
+        (0, ""),
+    ]
+    assert "heading 'SIDE LETTER ON CLASS SIZE' guessed from side letter title" in output

@@ -48,7 +48,14 @@ def cross_check(contents: Contents, agreement: Agreement) -> list[Note]:
             body.setdefault(normal(clause.number), depth)
     entries = [e for e in contents.entries if e.number]
     listed = {normal(e.number) for e in entries}
-    depths = {body[n] for n in listed if n in body}
+    # The levels the contents lists: where at least a quarter of the headings are listed.
+    counts: dict[int, list[int]] = {}
+    for clause, depth in _walk(agreement.clauses):
+        if clause.number:
+            tally = counts.setdefault(depth, [0, 0])
+            tally[0] += normal(clause.number) in listed
+            tally[1] += 1
+    depths = {d for d, (hit, all_) in counts.items() if hit >= 2 and hit * 4 >= all_}
     notes: list[Note] = []
     missing = [
         f"'{e.number} {e.title}'".replace(" '", "'") + (f" (p. {e.page})" if e.page else "")

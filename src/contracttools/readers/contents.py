@@ -19,7 +19,7 @@ from contracttools.readers.numbers import split_number
 
 _TITLE = re.compile(r"^\s*(?:table\s+of\s+contents|contents)\s*$", re.IGNORECASE)
 LEADER = re.compile(
-    r"(?:\.\s?){4,}\s*(?:(?P<page>\d{1,4}|[ivxlc]{1,6})|page|error! bookmark not defined\.)\s*$",
+    r"(?:\.\s?){3,}\s*(?:(?P<page>\d{1,4}|[ivxlc]{1,6})|page|error! bookmark not defined\.)\s*$",
     re.IGNORECASE,
 )
 _RIGHT_PAGE = re.compile(r"\S\s{3,}(?P<page>\d{1,4})\s*$")
@@ -146,6 +146,9 @@ def _entries(lines: list[str], titled: bool) -> list[Entry]:
                 pending = ""
             pending = f"{pending} {stripped}".strip()
             continue
+        if pending and _numbered(stripped) and _numbered(pending):
+            entries.append(_entry(pending, ""))
+            pending = ""
         cut = leader.start() if leader else right.start() + 1  # type: ignore[union-attr]
         page = (leader or right).group("page") or ""  # type: ignore[union-attr]
         text = " ".join(f"{pending} {stripped[:cut]}".split())
@@ -169,3 +172,29 @@ def _entry(text: str, page: str) -> Entry:
     if bare:
         return Entry(bare.group(1), bare.group(2), page)
     return Entry("", text, page)
+
+
+_INDEX_TITLE = re.compile(r"^\s*index\s*$", re.IGNORECASE)
+_INDEX_ENTRY = re.compile(r"[,\s]\d{1,4}(?:[\u2013-]\d{1,4})?\b")
+INDEX_SHARE = 0.5
+"""Share of an index's lines that carry a page reference ("holidays, 117")."""
+
+
+def find_index(pages: list[str]) -> tuple[list[str], tuple[int, int] | None]:
+    """Return the pages without a back-of-book index, and the index's pages (1-based).
+
+    An index is a line "Index" in the last third of the document after which, to the
+    end, most lines carry a page reference.
+    """
+    for number in range(len(pages) * 2 // 3, len(pages)):
+        lines = pages[number].split("\n")
+        for at, line in enumerate(lines):
+            if not _INDEX_TITLE.match(line):
+                continue
+            rest = [x for x in lines[at + 1 :] if x.strip()]
+            for page in pages[number + 1 :]:
+                rest.extend(x for x in page.split("\n") if x.strip())
+            if rest and sum(1 for x in rest if _INDEX_ENTRY.search(x)) >= INDEX_SHARE * len(rest):
+                kept = [*pages[:number], "\n".join(lines[:at]), *([""] * (len(pages) - number - 1))]
+                return kept, (number + 1, len(pages))
+    return pages, None

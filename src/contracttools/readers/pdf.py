@@ -44,7 +44,8 @@ def pdf_text(path: str) -> str:
         if "password" in reason.lower():
             reason = "is password-protected; save an unprotected copy and import that"
         raise InputProblem(path, f"cannot read this PDF: {reason}")
-    return done.stdout.decode("utf-8", "replace")
+    # Zero-width spaces (U+200B) stand between the columns of some exports: a space.
+    return done.stdout.decode("utf-8", "replace").replace("\u200b", " ")
 
 
 def read_pdf(path: str) -> Source:

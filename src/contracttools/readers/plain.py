@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from contracttools.errors import InputProblem
-from contracttools.readers.contents import LEADER, find_contents
+from contracttools.readers.contents import LEADER, find_contents, find_index
 from contracttools.readers.numbers import split_number, title_like
 from contracttools.readers.source import Note, Piece, Source
 
@@ -50,6 +50,7 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     as `git diff --word-diff` does) give the two readings.
     """
     pages, contents = find_contents(pages, unit)
+    pages, index = find_index(pages) if unit == "page" else (pages, None)
     pieces: list[Piece] = []
     for number, page in enumerate(pages, 1):
         first = len(pieces)
@@ -70,6 +71,9 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
                 contents.where, f"dropped the table of contents ({len(contents.entries)} entries)"
             ),
         )
+    if index is not None:
+        where = f"pp. {index[0]}-{index[1]}" if index[1] > index[0] else f"p. {index[0]}"
+        notes = (*notes, Note(where, "dropped the index"))
     return Source(path, original, changed, notes, title, count, contents=contents)
 
 
@@ -137,6 +141,7 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
             paragraph.clear()
 
     index = 0
+    in_caps = False
     while index < len(lines):
         line = lines[index].rstrip()
         stripped = line.strip()
@@ -153,6 +158,10 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
             level = len(heading.group(1)) - 1
             pieces.append(Piece(where(index), len(pieces), text=heading.group(2), level=level))
         else:
+            caps = not markdown and _centred_caps(line, widest)
+            if paragraph and caps != in_caps:
+                flush()  # a title set in capitals, centred, is a paragraph of its own
+            in_caps = caps
             if (
                 paragraph
                 and _ended(paragraph[-1], widest)
@@ -173,6 +182,19 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
 
 
 _SENTENCE_END = re.compile(r"[.:;!?][)\"\u201d\u2019]*(?:[+-]\])?$")
+
+
+def _centred_caps(line: str, widest: int) -> bool:
+    """Return whether a line is a title in capitals set in from the margin ("SIDE LETTER ON")."""
+    stripped = line.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and not any(c.islower() for c in letters)
+        and len(stripped.split()) <= 10
+        and len(line) - len(line.lstrip()) >= 2
+        and len(stripped) < 0.8 * max(widest, 1)
+    )
 
 
 def _text_width(lines: list[str]) -> int:
