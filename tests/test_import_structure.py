@@ -120,3 +120,26 @@ def test_article_hyphen_section_numbers_and_appendices_beside_articles(tmp_path:
         (0, ""),
     ]
     assert "heading 'SIDE LETTER ON CLASS SIZE' guessed from side letter title" in output
+
+
+def test_line_end_hyphens_are_kept_unless_the_joined_word_is_a_word(tmp_path: Path) -> None:
+    text = (
+        "ARTICLE 1 - LEAVE\n\n"
+        "1.1 Family\n"
+        "Family means parents, children, sons-\n"
+        "and daughters-in-law of the employee. The union-\n"
+        "management committee shall meet. Union-management meetings are open. As re-\n"
+        "ferred to above, what was referred to the committee stays with the employ-\n"
+        "ment. Decision-\n"
+        "making is shared, and decision-making is recorded.\n"
+    )
+    output, _ = _import(tmp_path, text)
+    written = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
+    assert "sons- and daughters-in-law" in written
+    assert "union-management committee" in written
+    assert "Decision-making is shared" in written
+    assert "As referred to above" in written
+    assert "stays with the employment." in written
+    assert "joined 're-' and 'ferred' (a word of the document)" in output
+    # "employment" is on one line nowhere in the text: the word list decides.
+    assert "joined 'employ-' and 'ment' (a word of the word list)" in output

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from contracttools.errors import InputProblem
 from contracttools.readers.contents import LEADER, find_contents, find_index
+from contracttools.readers.hyphens import Hyphens
 from contracttools.readers.numbers import split_number, title_like
 from contracttools.readers.source import Note, Piece, Source
 
@@ -52,9 +53,10 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     pages, contents = find_contents(pages, unit)
     pages, index = find_index(pages) if unit == "page" else (pages, None)
     pieces: list[Piece] = []
+    hyphens = Hyphens(pages)
     for number, page in enumerate(pages, 1):
         first = len(pieces)
-        _page(page, number, unit, markdown, pieces)
+        _page(page, number, unit, markdown, pieces, hyphens)
         if first and len(pieces) > first:
             _join_across_pages(pieces, first)
     if not pieces:
@@ -74,6 +76,7 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     if index is not None:
         where = f"pp. {index[0]}-{index[1]}" if index[1] > index[0] else f"p. {index[0]}"
         notes = (*notes, Note(where, "dropped the index"))
+    notes = (*notes, *hyphens.joins)
     return Source(path, original, changed, notes, title, count, contents=contents)
 
 
@@ -126,7 +129,9 @@ def _readings(pieces: list[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...]
     return tuple(original), tuple(changed), count
 
 
-def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]) -> None:
+def _page(
+    page: str, number: int, unit: str, markdown: bool, pieces: list[Piece], hyphens: Hyphens
+) -> None:
     lines = page.split("\n")
     paragraph: list[str] = []
     start = 0
@@ -137,7 +142,7 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
 
     def flush() -> None:
         if paragraph:
-            pieces.append(_paragraph(paragraph, where(start), len(pieces)))
+            pieces.append(_paragraph(paragraph, where(start), len(pieces), hyphens))
             paragraph.clear()
 
     index = 0
@@ -228,11 +233,11 @@ def _heading_line(line: str, widest: int) -> bool:
     )
 
 
-def _paragraph(lines: list[str], where: str, source: int) -> Piece:
+def _paragraph(lines: list[str], where: str, source: int, hyphens: Hyphens) -> Piece:
     text = lines[0]
     for line in lines[1:]:
         if re.search(r"[a-z]-$", text) and line[:1].islower():
-            text = text[:-1] + line
+            text = hyphens.join(text, line, where)
         elif text.endswith(("+]", "+}", "-]")) and line.startswith(("[+", "{+", "[-")):
             text = text + line  # marks set side by side, wrapped between them
         else:
