@@ -19,6 +19,8 @@ if [ "${1:-}" = "test" ]; then
     [ -e /usr/lib/python3/dist-packages/uno.py ] || missing="$missing python3-uno"
     command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
     fc-list 2>/dev/null | grep -qi "liberation serif" || missing="$missing fonts-liberation"
+    # Tesseract (English), for the tests of `import --ocr` on pages without a text layer.
+    command -v tesseract >/dev/null 2>&1 || missing="$missing tesseract-ocr tesseract-ocr-eng"
 fi
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then

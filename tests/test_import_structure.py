@@ -10,13 +10,11 @@ from tests.conftest import invoke
 SENTENCE = "The Employer shall meet with the Union on request within ten (10) days."
 
 
-def _import(
-    tmp_path: Path, text: str, name: str = "contract.txt"
-) -> tuple[str, list[tuple[int, str]]]:
-    source = tmp_path / name
+def _import(tmp_path: Path, text: str, *options: str) -> tuple[str, list[tuple[int, str]]]:
+    source = tmp_path / "contract.txt"
     source.write_text(text, encoding="utf-8")
     out = tmp_path / "agreement.yaml"
-    code, output = invoke("import", str(source), "-o", str(out))
+    code, output = invoke("import", str(source), "-o", str(out), *options)
     assert code == 0, output
     agreement = load_agreement(out)
     return output, [(depth, clause.number) for clause, depth in agreement.walk()]
@@ -133,7 +131,7 @@ def test_line_end_hyphens_are_kept_unless_the_joined_word_is_a_word(tmp_path: Pa
         "ment. Decision-\n"
         "making is shared, and decision-making is recorded.\n"
     )
-    output, _ = _import(tmp_path, text)
+    output, _ = _import(tmp_path, text, "--all-notes")
     written = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
     assert "sons- and daughters-in-law" in written
     assert "union-management committee" in written
@@ -143,3 +141,52 @@ def test_line_end_hyphens_are_kept_unless_the_joined_word_is_a_word(tmp_path: Pa
     assert "joined 're-' and 'ferred' (a word of the document)" in output
     # "employment" is on one line nowhere in the text: the word list decides.
     assert "joined 'employ-' and 'ment' (a word of the word list)" in output
+    assert output.strip().endswith(
+        "1 article, 1 section, 0 tables; 2 words joined at line-end hyphens"
+    )
+    brief, _ = _import(tmp_path, text)
+    assert "2 words joined at a line-end hyphen (first: line 4: joined 're-' and 'ferred'" in brief
+    assert "joined 'employ-'" not in brief
+
+
+def _pages(body: list[str], header: str, footer: str) -> str:
+    """Return pages as pdftotext writes them: form feeds between, a header and a footer on each."""
+    return "\f".join(
+        f"{header}\n\n{text}\n\n{footer.format(n=n)}\n" for n, text in enumerate(body, 1)
+    )
+
+
+def test_running_headers_and_page_numbers_leave_a_text_with_pages(tmp_path: Path) -> None:
+    titles = ["WAGES", "HOURS", "LEAVE", "GRIEVANCES"]
+    body = [
+        f"ARTICLE {n} - {title}\n\n{n}.1 {title.title()} in General\n"
+        + "\n".join([SENTENCE] * 6)
+        + f"\nThis Article {title.lower()} ends here."
+        for n, title in enumerate(titles, 1)
+    ]
+    text = _pages(body, "UESF to SFUSD        Date: 2/7/2026      Time: 2:27pm", "Page {n} of 4")
+    output, found = _import(tmp_path, text)
+    assert (
+        "every page: dropped 'UESF to SFUSD Date: 2/7/2026 Time: 2:27pm' as a running header or footer"
+        in output
+    )
+    assert "every page: dropped the page numbers" in output
+    written = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
+    assert "Time: 2:27pm" not in written and "of 4" not in written
+    assert [n for _, n in found] == [n for k in range(1, 5) for n in (f"ARTICLE {k}", f"{k}.1")]
+
+
+def test_an_e_signature_audit_trail_is_dropped_and_reported(tmp_path: Path) -> None:
+    body = [
+        f"ARTICLE 1 - WAGES\n\n1.1 Rates\n{SENTENCE}",
+        "1.2 Steps\nEach employee moves one step on the anniversary of hire.",
+        "Certificate Of Completion\nEnvelope Id: 0A1B2C3D\nSigner Events      Signature      Timestamp\n"
+        "Pat Example (pat@example.org)   Signed by Pat Example (IP Address: 192.0.2.1)\n"
+        "Viewed by pat@example.org on 2/7/2026",
+    ]
+    text = "\f".join(body) + "\f"
+    output, found = _import(tmp_path, text)
+    assert "p. 3: dropped an e-signature audit trail" in output
+    written = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
+    assert "pat@example.org" not in written and "Envelope" not in written
+    assert [n for _, n in found] == ["ARTICLE 1", "1.1", "1.2"]

@@ -152,6 +152,12 @@ def _entries(lines: list[str], titled: bool) -> list[Entry]:
         cut = leader.start() if leader else right.start() + 1  # type: ignore[union-attr]
         page = (leader or right).group("page") or ""  # type: ignore[union-attr]
         text = " ".join(f"{pending} {stripped[:cut]}".split())
+        if pending and not _numbered(pending) and _numbered(stripped):
+            # A title set on the line above its number ("EVALUATION AND" / "ARTICLE 10  26").
+            entry = _entry(" ".join(stripped[:cut].split()), page)
+            entries.append(Entry(entry.number, f"{pending} {entry.title}".strip(), page))
+            pending = ""
+            continue
         pending = ""
         entries.append(_entry(text, page))
     if pending:

@@ -18,6 +18,8 @@ from contracttools.readers.source import Note
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _END = re.compile(r"([A-Za-z]+)-$")
 _START = re.compile(r"^([a-z]+)")
+JOINED = "joined '"
+"""How the note of a word joined at a line-end hyphen begins."""
 _SUSPENDED = frozenset({"and", "or", "nor", "to", "through"})
 
 
@@ -63,5 +65,5 @@ class Hyphens:
             why = "a word of the word list"
         if not why:
             return text + line
-        self.joins.append(Note(where, f"joined '{end.group(1)}-' and '{start.group(1)}' ({why})"))
+        self.joins.append(Note(where, f"{JOINED}{end.group(1)}-' and '{start.group(1)}' ({why})"))
         return text[:-1] + line

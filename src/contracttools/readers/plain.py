@@ -16,6 +16,7 @@ from contracttools.errors import InputProblem
 from contracttools.readers.contents import LEADER, find_contents, find_index
 from contracttools.readers.hyphens import Hyphens
 from contracttools.readers.numbers import split_number, title_like
+from contracttools.readers.running import strip_running
 from contracttools.readers.source import Note, Piece, Source
 
 _COLUMNS = re.compile(r"\s{3,}")
@@ -39,10 +40,21 @@ def read_text_file(path: str) -> Source:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     markdown = path.lower().endswith((".md", ".markdown"))
-    return read_pages(path, [text.replace("\r\n", "\n").replace("\r", "\n")], markdown, "line")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", " ")
+    if "\f" in text and not markdown:
+        # Pages (as `pdftotext` writes them): running headers and footers come off as from a PDF.
+        pages = text.split("\f")
+        if pages and not pages[-1].strip():
+            pages = pages[:-1]
+        kept, notes = strip_running(pages)
+        source = read_pages(path, kept, markdown)
+        return replace(source, notes=(*notes, *source.notes))
+    return read_pages(path, [text], markdown, "line")
 
 
-def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") -> Source:
+def read_pages(
+    path: str, pages: list[str], markdown: bool, unit: str = "page", first: int = 1
+) -> Source:
     """Return the pieces of a text given page by page (one page for a text file).
 
     A paragraph cut by a page break (no full stop at the foot of the page, a small letter
@@ -52,13 +64,20 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     """
     pages, contents = find_contents(pages, unit)
     pages, index = find_index(pages) if unit == "page" else (pages, None)
+    if contents is not None and first > 1:
+        shift = first - 1
+        contents = replace(
+            contents, first_page=contents.first_page + shift, last_page=contents.last_page + shift
+        )
+    if index is not None:
+        index = (index[0] + first - 1, index[1] + first - 1)
     pieces: list[Piece] = []
     hyphens = Hyphens(pages)
-    for number, page in enumerate(pages, 1):
-        first = len(pieces)
+    for number, page in enumerate(pages, first):
+        start = len(pieces)
         _page(page, number, unit, markdown, pieces, hyphens)
-        if first and len(pieces) > first:
-            _join_across_pages(pieces, first)
+        if start and len(pieces) > start:
+            _join_across_pages(pieces, start)
     if not pieces:
         raise InputProblem(path, "the document has no text")
     title = ""
@@ -88,6 +107,8 @@ def _join_across_pages(pieces: list[Piece], first: int) -> None:
     # sentence as "effective" does.
     ending = before.text.rstrip("+-]")
     head = after.text.lstrip("[+-(\"'\u201c\u2018")
+    if split_number(after.text) is not None:
+        return  # a numbered clause starts the page
     if ending.endswith((".", ":", ";", "?", "!")) or not (
         head[:1].islower() or head[:1] in "0123456789$"
     ):
