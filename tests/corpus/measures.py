@@ -90,13 +90,20 @@ def held(agreement: Agreement, articles: list[str], headings: list[str]) -> tupl
 
 
 def table_numbers(agreement: Agreement) -> int:
-    """Return how many section numbers stand in the first column of a pipe table."""
+    """Return how many numbered lines were read as table rows.
+
+    A row is one when its first cell is a section number and another cell holds a
+    sentence's worth of words (five or more): clause text, not a figure or a range of a
+    schedule ("2-3 | $73.52").
+    """
     count = 0
     for clause in walk(agreement.clauses):
         for line in clause.text.split("\n"):
             if line.startswith("| "):
-                first = line[2:].split(" | ", 1)[0].strip()
-                count += bool(_SECTION_CELL.match(first))
+                cells = [c.strip() for c in line.strip("| ").split(" | ")]
+                count += bool(_SECTION_CELL.match(cells[0])) and any(
+                    len(c.split()) >= 5 for c in cells[1:]
+                )
     return count
 
 
