@@ -20,6 +20,8 @@ if [ "${1:-}" = "test" ]; then
     command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
     command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"  # axe-core, from npm
     fc-list 2>/dev/null | grep -qi "liberation serif" || missing="$missing fonts-liberation"
+    # Tesseract (English), for the tests of `import --ocr` on pages without a text layer.
+    command -v tesseract >/dev/null 2>&1 || missing="$missing tesseract-ocr tesseract-ocr-eng"
 fi
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -59,6 +60,22 @@ SHOWN_NOTES = 25
     help="Import an agreement from a Word file that still has tracked changes, every change "
     "accepted (without it such a file is refused: its changes may be the other side's).",
 )
+@click.option(
+    "--pages",
+    "page_range",
+    metavar="FIRST-LAST",
+    help="Import only these pages of a PDF (5-62, or 5 for one page).",
+)
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read the pages of a PDF that have no text layer with Tesseract (tesseract-ocr).",
+)
+@click.option(
+    "--all-notes",
+    is_flag=True,
+    help="List every point of the report (each word joined at a line-end hyphen too).",
+)
 def command(
     file: str,
     output: str | None,
@@ -70,6 +87,9 @@ def command(
     like: str | None,
     agreement_id: str | None,
     accept_changes: bool,
+    page_range: str | None,
+    ocr: bool,
+    all_notes: bool,
 ) -> None:
     """Import an agreement (or, with --amends, a proposal) from .docx, .pdf, .txt or .md."""
     from contracttools.errors import InputProblem
@@ -91,7 +111,12 @@ def command(
         raise click.UsageError("--accept-changes is for an agreement; --amends reads the changes")
     if extension != ".docx" and marks != "tracked":
         raise click.UsageError("--marks underline-strike reads Word documents only")
-    source = _read(file, extension, marks)
+    pages = _page_range(page_range)
+    if (pages is not None or ocr) and extension != ".pdf":
+        raise click.UsageError(
+            f"{'--pages' if pages is not None else '--ocr'} reads PDF files only"
+        )
+    source = _read(file, extension, marks, pages, ocr)
     if amends is not None:
         assert party is not None and number is not None and moment is not None
         base = load_agreement(amends)
@@ -110,7 +135,7 @@ def command(
         assert isinstance(imported.document, Agreement)
         text = write_agreement(imported.document)
         load_agreement(output or "agreement.yaml", text.encode("utf-8"))
-    _report(file, imported.document, imported.notes, output)
+    _report(file, imported.document, imported.notes, output, all_notes)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -164,14 +189,28 @@ def _proposal_options(
     return moment
 
 
-def _read(file: str, extension: str, marks: str) -> Source:
+def _page_range(given: str | None) -> tuple[int, int] | None:
+    if given is None:
+        return None
+    found = re.fullmatch(r"\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?", given)
+    if found is None or int(found.group(1)) < 1:
+        raise click.UsageError(f"--pages {given}: give pages as FIRST-LAST, e.g. 5-62")
+    first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+    if last < first:
+        raise click.UsageError(f"--pages {given}: the last page comes before the first")
+    return first, last
+
+
+def _read(
+    file: str, extension: str, marks: str, pages: tuple[int, int] | None, ocr: bool
+) -> Source:
     from contracttools.readers.source import check_input
 
     check_input(file)
     if extension == ".pdf":
         from contracttools.readers.pdf import read_pdf
 
-        return read_pdf(file)
+        return read_pdf(file, pages, ocr)
     if extension != ".docx":
         from contracttools.readers.plain import read_text_file
 
@@ -194,9 +233,15 @@ def _read(file: str, extension: str, marks: str) -> Source:
 
 
 def _report(
-    file: str, document: Agreement | Proposal, notes: tuple[Note, ...], output: str | None
+    file: str,
+    document: Agreement | Proposal,
+    notes: tuple[Note, ...],
+    output: str | None,
+    all_notes: bool = False,
 ) -> None:
+    from contracttools.importing.summary import summary_line
     from contracttools.model import Agreement
+    from contracttools.readers.hyphens import JOINED
 
     if isinstance(document, Agreement):
         what = f"{len(document.by_id)} clauses ({len(document.clauses)} at the top level)"
@@ -210,7 +255,19 @@ def _report(
             + ")"
         )
     click.echo(f"imported {file}: {what}" + (f" -> {output}" if output else ""), err=True)
-    for note in notes[:SHOWN_NOTES]:
+    joins = [n for n in notes if n.message.startswith(JOINED)]
+    shown = list(notes) if all_notes else [n for n in notes if not n.message.startswith(JOINED)]
+    limit = len(shown) if all_notes else SHOWN_NOTES
+    for note in shown[:limit]:
         click.echo(f"{file}: {note.where}: {note.message}", err=True)
-    if len(notes) > SHOWN_NOTES:
-        click.echo(f"{file}: ... and {len(notes) - SHOWN_NOTES} more uncertain points", err=True)
+    if len(shown) > limit:
+        click.echo(f"{file}: ... and {len(shown) - limit} more uncertain points", err=True)
+    if joins and not all_notes:
+        first = joins[0]
+        click.echo(
+            f"{file}: {len(joins)} words joined at a line-end hyphen (first: {first.where}: "
+            f"{first.message}); --all-notes lists each",
+            err=True,
+        )
+    if isinstance(document, Agreement):
+        click.echo(f"{file}: {summary_line(document, notes)}", err=True)

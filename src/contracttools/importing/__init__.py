@@ -12,6 +12,7 @@ from datetime import datetime
 
 from contracttools.errors import InputProblem
 from contracttools.importing import packet
+from contracttools.importing.contents import cross_check
 from contracttools.importing.counter import counter_items
 from contracttools.importing.ids import keep_ids, slug
 from contracttools.importing.proposal import compare_readings
@@ -39,6 +40,8 @@ def import_agreement(source: Source, agreement_id: str, like: Agreement | None =
     agreement = built.agreement
     if not agreement.clauses:
         raise InputProblem(source.path, "no text was found in the document")
+    if source.contents is not None:
+        notes.extend(cross_check(source.contents, agreement))
     if not any(c.id != "preamble" for c in agreement.clauses):
         notes.append(Note("document", "no clause headings were found: all the text is one clause"))
     if like is not None:

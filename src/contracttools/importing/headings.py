@@ -19,6 +19,13 @@ from contracttools.readers.numbers import SEPARATOR as _SEPARATOR
 from contracttools.readers.numbers import Signature, split_number, title_like
 from contracttools.readers.source import Piece
 
+_SIDE_LETTER = re.compile(
+    r"^(?:side\s+letters?|memorandum\s+of\s+(?:understanding|agreement)|"
+    r"letter\s+of\s+(?:understanding|agreement|intent))\b",
+    re.IGNORECASE,
+)
+"""Unnumbered parts that stand beside the articles ("SIDE LETTER ON CLASS SIZE")."""
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -45,6 +52,8 @@ def find_heading(piece: Piece) -> Heading | None:
     styled = piece.level is not None
     found = split_number(full)
     if found is None:
+        if _SIDE_LETTER.match(full) and title_like(full) and not full.endswith("."):
+            return Heading("", full, "", ("keyword", "side letter", "1"), 1, "side letter title")
         if styled and title_like(piece.text):
             level = piece.level or 0
             return Heading("", piece.text, "", ("style", str(level)), level)

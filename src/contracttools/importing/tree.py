@@ -2,7 +2,8 @@
 
 Headings nest by the shape of their numbers: a shape seen before closes every clause
 opened since its last use; a new shape opens a level below the current one; within one
-family (dotted numbers) a shallower rank closes deeper ones.  An unnumbered heading sits
+family (dotted numbers) a shallower rank closes deeper ones.  Articles, appendices,
+addenda, exhibits and side letters are siblings at the top, whichever came first.  An unnumbered heading sits
 at its heading style's level, and never holds numbered clauses.  Text before the first
 heading is the preamble.
 """
@@ -70,6 +71,16 @@ class Built:
     notes: list[Note]
 
 
+TOP_KEYWORDS = frozenset(
+    {"article", "appendix", "addendum", "exhibit", "annex", "attachment", "side letter"}
+)
+"""Keywords of the parts of an agreement that stand side by side at the top."""
+
+
+def _top(signature: Signature) -> bool:
+    return signature[0] == "keyword" and signature[1] in TOP_KEYWORDS and signature[2] == "1"
+
+
 def _closes(open_: Draft, signature: Signature, rank: int) -> bool:
     same_family = open_.signature[0] == signature[0] and open_.signature[:2] == signature[:2]
     return same_family and open_.rank >= rank
@@ -130,7 +141,11 @@ def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]
         while stack and stack[-1].signature[0] == "style":
             stack.pop()
         signatures = [d.signature for d in stack]
-        if heading.signature in signatures:
+        tops = [i for i, d in enumerate(stack) if _top(d.signature)]
+        if _top(heading.signature) and tops:
+            # Articles, appendices, addenda and side letters are siblings however numbered.
+            del stack[tops[0] :]
+        elif heading.signature in signatures:
             del stack[signatures.index(heading.signature) :]
         else:
             while stack and _closes(stack[-1], heading.signature, heading.rank):

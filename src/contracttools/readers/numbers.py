@@ -25,6 +25,12 @@ _KEYWORD = re.compile(
     re.IGNORECASE,
 )
 _DOTTED = re.compile(r"^(?P<num>[0-9]+(?:\.[0-9A-Za-z]{1,3})*)(?P<dot>\.?)(?=\s|$)")
+_HYPHENED = re.compile(
+    r"^(?P<num>[0-9]{1,3}-[0-9]{1,3}[A-Za-z]?(?:\.[0-9A-Za-z]{1,3})*)(?P<dot>\.)(?=\s|$)"
+)
+"""Article-hyphen-section numbers with a final stop ("1-5.", "1-5.2."), as some agreements print."""
+_ZERO = re.compile(r"^[0-9]+(?:\.0+)+$")
+"""An article numbered "N.0" (or "N.00") above its sections "N.1", "N.2"."""
 _LETTER = re.compile(r"^(?P<num>[A-Z])\.(?=\s)")
 _ROMAN = re.compile(r"^(?P<num>[IVXLC]+)\.(?=\s)")
 SEPARATOR = " \t.:-\u2013\u2014"
@@ -46,10 +52,10 @@ def split_number(text: str) -> tuple[str, Signature, int, str] | None:
         parts = 1 if words else len(re.split(r"[.-]", value))
         signature: Signature = ("keyword", keyword.lower().rstrip("."), str(parts))
         return number, signature, parts, text[match.end() :].lstrip(SEPARATOR)
-    match = _DOTTED.match(text)
+    match = _DOTTED.match(text) or _HYPHENED.match(text)
     if match and (match.group("dot") or "." in match.group("num")):
         num = match.group("num")
-        parts = num.count(".") + 1
+        parts = 1 if _ZERO.match(num) else len(re.split(r"[.-]", num))
         return num, ("dots", str(parts)), parts, text[match.end() :].lstrip(SEPARATOR)
     for pattern, family in ((_LETTER, "letter"), (_ROMAN, "roman")):
         match = pattern.match(text)

@@ -13,8 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from contracttools.errors import InputProblem
+from contracttools.readers.contents import LEADER, find_contents, find_index
+from contracttools.readers.hyphens import Hyphens
 from contracttools.readers.numbers import split_number, title_like
-from contracttools.readers.source import Piece, Source
+from contracttools.readers.running import strip_running
+from contracttools.readers.source import Note, Piece, Source
 
 _COLUMNS = re.compile(r"\s{3,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -37,10 +40,21 @@ def read_text_file(path: str) -> Source:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     markdown = path.lower().endswith((".md", ".markdown"))
-    return read_pages(path, [text.replace("\r\n", "\n").replace("\r", "\n")], markdown, "line")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", " ")
+    if "\f" in text and not markdown:
+        # Pages (as `pdftotext` writes them): running headers and footers come off as from a PDF.
+        pages = text.split("\f")
+        if pages and not pages[-1].strip():
+            pages = pages[:-1]
+        kept, notes = strip_running(pages)
+        source = read_pages(path, kept, markdown)
+        return replace(source, notes=(*notes, *source.notes))
+    return read_pages(path, [text], markdown, "line")
 
 
-def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") -> Source:
+def read_pages(
+    path: str, pages: list[str], markdown: bool, unit: str = "page", first: int = 1
+) -> Source:
     """Return the pieces of a text given page by page (one page for a text file).
 
     A paragraph cut by a page break (no full stop at the foot of the page, a small letter
@@ -48,12 +62,22 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
     "{+new+}", "[-old-]", as redlines print them for readers who cannot see colour, and
     as `git diff --word-diff` does) give the two readings.
     """
+    pages, contents = find_contents(pages, unit)
+    pages, index = find_index(pages) if unit == "page" else (pages, None)
+    if contents is not None and first > 1:
+        shift = first - 1
+        contents = replace(
+            contents, first_page=contents.first_page + shift, last_page=contents.last_page + shift
+        )
+    if index is not None:
+        index = (index[0] + first - 1, index[1] + first - 1)
     pieces: list[Piece] = []
-    for number, page in enumerate(pages, 1):
-        first = len(pieces)
-        _page(page, number, unit, markdown, pieces)
-        if first and len(pieces) > first:
-            _join_across_pages(pieces, first)
+    hyphens = Hyphens(pages)
+    for number, page in enumerate(pages, first):
+        start = len(pieces)
+        _page(page, number, unit, markdown, pieces, hyphens)
+        if start and len(pieces) > start:
+            _join_across_pages(pieces, start)
     if not pieces:
         raise InputProblem(path, "the document has no text")
     title = ""
@@ -61,7 +85,18 @@ def read_pages(path: str, pages: list[str], markdown: bool, unit: str = "page") 
         title = pieces[0].text
         pieces = pieces[1:]
     original, changed, count = _readings(pieces)
-    return Source(path, original, changed, (), title, count)
+    notes: tuple[Note, ...] = ()
+    if contents is not None:
+        notes = (
+            Note(
+                contents.where, f"dropped the table of contents ({len(contents.entries)} entries)"
+            ),
+        )
+    if index is not None:
+        where = f"pp. {index[0]}-{index[1]}" if index[1] > index[0] else f"p. {index[0]}"
+        notes = (*notes, Note(where, "dropped the index"))
+    notes = (*notes, *hyphens.joins)
+    return Source(path, original, changed, notes, title, count, contents=contents)
 
 
 def _join_across_pages(pieces: list[Piece], first: int) -> None:
@@ -72,6 +107,8 @@ def _join_across_pages(pieces: list[Piece], first: int) -> None:
     # sentence as "effective" does.
     ending = before.text.rstrip("+-]")
     head = after.text.lstrip("[+-(\"'\u201c\u2018")
+    if split_number(after.text) is not None:
+        return  # a numbered clause starts the page
     if ending.endswith((".", ":", ";", "?", "!")) or not (
         head[:1].islower() or head[:1] in "0123456789$"
     ):
@@ -113,7 +150,9 @@ def _readings(pieces: list[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...]
     return tuple(original), tuple(changed), count
 
 
-def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]) -> None:
+def _page(
+    page: str, number: int, unit: str, markdown: bool, pieces: list[Piece], hyphens: Hyphens
+) -> None:
     lines = page.split("\n")
     paragraph: list[str] = []
     start = 0
@@ -124,10 +163,11 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
 
     def flush() -> None:
         if paragraph:
-            pieces.append(_paragraph(paragraph, where(start), len(pieces)))
+            pieces.append(_paragraph(paragraph, where(start), len(pieces), hyphens))
             paragraph.clear()
 
     index = 0
+    in_caps = False
     while index < len(lines):
         line = lines[index].rstrip()
         stripped = line.strip()
@@ -144,6 +184,10 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
             level = len(heading.group(1)) - 1
             pieces.append(Piece(where(index), len(pieces), text=heading.group(2), level=level))
         else:
+            caps = not markdown and _centred_caps(line, widest)
+            if paragraph and caps != in_caps:
+                flush()  # a title set in capitals, centred, is a paragraph of its own
+            in_caps = caps
             if (
                 paragraph
                 and _ended(paragraph[-1], widest)
@@ -166,6 +210,19 @@ def _page(page: str, number: int, unit: str, markdown: bool, pieces: list[Piece]
 _SENTENCE_END = re.compile(r"[.:;!?][)\"\u201d\u2019]*(?:[+-]\])?$")
 
 
+def _centred_caps(line: str, widest: int) -> bool:
+    """Return whether a line is a title in capitals set in from the margin ("SIDE LETTER ON")."""
+    stripped = line.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and not any(c.islower() for c in letters)
+        and len(stripped.split()) <= 10
+        and len(line) - len(line.lstrip()) >= 2
+        and len(stripped) < 0.8 * max(widest, 1)
+    )
+
+
 def _text_width(lines: list[str]) -> int:
     """Return the width of running text on a page: most full lines are about this long.
 
@@ -184,7 +241,9 @@ def _text_width(lines: list[str]) -> int:
 
 def _ended(line: str, widest: int) -> bool:
     """Return whether a paragraph may end after this line (a full stop, or a short line)."""
-    return bool(_SENTENCE_END.search(line)) or len(line) < 0.8 * widest or widest <= 40
+    if _SENTENCE_END.search(line) or LEADER.search(line):
+        return True  # a full stop, or a figure after dot leaders ("Grades 4-5 ..... 30")
+    return len(line) < 0.8 * widest or widest <= 40
 
 
 def _heading_line(line: str, widest: int) -> bool:
@@ -195,11 +254,11 @@ def _heading_line(line: str, widest: int) -> bool:
     )
 
 
-def _paragraph(lines: list[str], where: str, source: int) -> Piece:
+def _paragraph(lines: list[str], where: str, source: int, hyphens: Hyphens) -> Piece:
     text = lines[0]
     for line in lines[1:]:
         if re.search(r"[a-z]-$", text) and line[:1].islower():
-            text = text[:-1] + line
+            text = hyphens.join(text, line, where)
         elif text.endswith(("+]", "+}", "-]")) and line.startswith(("[+", "{+", "[-")):
             text = text + line  # marks set side by side, wrapped between them
         else:
@@ -237,6 +296,8 @@ def _table(
         columns = _COLUMNS.split(lines[end].strip()) if lines[end].strip() else []
         if len(columns) < 2 or (rows and len(columns) != len(rows[0])):
             break
+        if split_number(columns[0]) is not None:
+            break  # a section number and its text set apart: a clause, never a table row
         rows.append(tuple(columns))
         end += 1
         # a blank line between rows of the same columns (a spaced-out schedule)

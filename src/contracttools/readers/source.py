@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass, field
 
 from contracttools.errors import InputProblem
+from contracttools.readers.contents import Contents
 
 MAX_INPUT = 64 * 1024 * 1024
 """The largest document read by import (a 2,000-page agreement is about 10 MB as .docx)."""
@@ -111,3 +112,5 @@ class Source:
     """Who made the tracked changes."""
     properties: tuple[tuple[str, str], ...] = ()
     """Named texts the document carries (Word's custom document properties)."""
+    contents: Contents | None = None
+    """The printed table of contents taken out of the text (PDF and plain text), if any."""
