@@ -296,7 +296,7 @@ def words_of(blocks: list[str]) -> list[str]:
 @needs_office
 @pytest.mark.parametrize("name", ["01-guild-1", "02-producers-1", "03-guild-2"])
 def test_libreoffice_sample_packets(name: str, tmp_path: Path) -> None:
-    from contracttools.packet import build_packet
+    from contracttools.documents.packet import build_packet
     from contracttools.redline.model import new_text, old_text
 
     path = SAMPLES / f"{name}.yaml"

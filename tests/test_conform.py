@@ -17,7 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contracttools.body import Table
-from contracttools.conformed import conformed_agreement, term
+from contracttools.documents.conformed import conformed_agreement, term
+from contracttools.documents.printing import (
+    Printing,
+    blackline,
+    blackline_order,
+    conformed_printing,
+    first_anchors,
+    heading_spans,
+    printing,
+)
 from contracttools.model import (
     Agreement,
     Clause,
@@ -28,21 +37,12 @@ from contracttools.model import (
     TentativeAgreement,
 )
 from contracttools.negotiation import conform, moment
-from contracttools.printing import (
-    Printing,
-    blackline,
-    blackline_order,
-    conformed_printing,
-    first_anchors,
-    heading_spans,
-    printing,
-)
 from contracttools.readers import load, load_agreement
 from contracttools.redline.model import Span, TableChange
 from contracttools.writers.agreement_html import write_html
 from contracttools.writers.docx.agreements import write_docx
 from contracttools.writers.docx.revisions import xml_text
-from contracttools.writers.table import Options
+from contracttools.writers.options import Options
 from contracttools.writers.yaml import write_agreement
 from tests import office
 from tests.conftest import SAMPLES

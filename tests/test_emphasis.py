@@ -18,9 +18,9 @@ from contracttools.readers import load_agreement
 from contracttools.redline import Redline, compare
 from contracttools.writers import json as json_writer
 from contracttools.writers import markdown, terminal
-from contracttools.writers.docx.build import WordOptions
 from contracttools.writers.docx.documents import write_redline as docx_redline
-from contracttools.writers.html import PageOptions, write_redline
+from contracttools.writers.html import write_redline
+from contracttools.writers.options import Options
 from tests.test_golden import agreement
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,18 +51,18 @@ def test_json_carries_emphasis_and_the_old_emphasis() -> None:
 
 
 def test_text_and_markdown_show_the_formatting_change() -> None:
-    text = terminal.write(RESTYLED, terminal.TerminalOptions())
+    text = terminal.write(RESTYLED, Options())
     assert "The Producer {~**shall**~} pay." in text
     assert "{~~*shall*~>**shall**~~}" in markdown.write(RESTYLED)
-    colored = terminal.write(RESTYLED, terminal.TerminalOptions(color=True))
+    colored = terminal.write(RESTYLED, Options(color=True))
     assert "\x1b[33;4m\x1b[1mshall\x1b[0m" in colored
 
 
 def test_html_renders_emphasis_and_marks_the_change() -> None:
-    html = write_redline(redline("A *b* c.", "A *b* c **d**."), PageOptions())
+    html = write_redline(redline("A *b* c.", "A *b* c **d**."), Options())
     assert "<em>b</em>" in html
     assert '<ins><span class="cue">[+</span><strong>d</strong>' in html
-    restyled = write_redline(RESTYLED, PageOptions())
+    restyled = write_redline(RESTYLED, Options())
     assert '<span class="restyled"><span class="cue">[~</span><strong>shall</strong>' in restyled
 
 
@@ -75,7 +75,7 @@ def _runs(data: bytes) -> list[Any]:
 @pytest.mark.parametrize("tracked", [True, False])
 def test_word_renders_bold_and_tracks_the_formatting_change(tracked: bool) -> None:
     when = datetime(2023, 4, 1, tzinfo=UTC)
-    data = docx_redline(RESTYLED, WordOptions(tracked=tracked), "Guild", when)
+    data = docx_redline(RESTYLED, Options(tracked=tracked, author="Guild", when=when))
     (run,) = _runs(data)
     properties = run.find(f"{W}rPr")
     assert properties.find(f"{W}b") is not None
@@ -93,7 +93,9 @@ def test_pandoc_reads_word_emphasis(tmp_path: Path) -> None:
     pypandoc = pytest.importorskip("pypandoc")
     when = datetime(2023, 4, 1, tzinfo=UTC)
     out = tmp_path / "x.docx"
-    out.write_bytes(docx_redline(redline("A *b* c.", "A *b* **c**."), WordOptions(), "G", when))
+    out.write_bytes(
+        docx_redline(redline("A *b* c.", "A *b* **c**."), Options(author="G", when=when))
+    )
     text = pypandoc.convert_file(str(out), "markdown", extra_args=["--track-changes=accept"])
     assert "*b*" in text and "**c**" in text
 
@@ -108,7 +110,7 @@ def test_libreoffice_reads_the_formatting_change_and_the_paragraph_mark(tmp_path
     )
     when = datetime(2023, 4, 1, tzinfo=UTC)
     source = tmp_path / "x.docx"
-    source.write_bytes(docx_redline(changed, WordOptions(), "Guild", when))
+    source.write_bytes(docx_redline(changed, Options(author="Guild", when=when)))
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
          "--convert-to", "fodt", "--outdir", str(tmp_path), str(source)],

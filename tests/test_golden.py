@@ -17,6 +17,7 @@ from contracttools.readers import load_agreement
 from contracttools.redline import compare
 from contracttools.writers import json as json_writer
 from contracttools.writers import terminal
+from contracttools.writers.options import Options
 
 CASES = Path(__file__).parent / "cases"
 
@@ -30,7 +31,7 @@ def redline_text(case: dict[str, Any]) -> str:
     old = load_agreement("old.yaml", agreement("old", case["old"]))
     new = load_agreement("new.yaml", agreement("new", case["new"]))
     redline = compare(old, new)
-    text = terminal.write(redline, terminal.TerminalOptions())
+    text = terminal.write(redline, Options())
     return text.split("\n", 2)[2]  # the two lines naming the files say nothing here
 
 

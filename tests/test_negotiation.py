@@ -15,7 +15,8 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contracttools.comparison import redline_documents
+from contracttools.documents.comparison import redline_documents
+from contracttools.documents.packet import build_packet
 from contracttools.model import (
     Agreement,
     Clause,
@@ -36,7 +37,6 @@ from contracttools.negotiation import (
     standings,
 )
 from contracttools.negotiation.moments import before
-from contracttools.packet import build_packet
 from contracttools.redline import ParagraphChange, new_text, old_text
 
 VOCABULARY = ["the", "writer", "shall", "be", "paid", "thirty", "(30)", "days", "5%", "week"]

@@ -15,6 +15,7 @@ import pytest
 from contracttools.readers import load_in_context
 from contracttools.templating import template_folders
 from contracttools.writers import pdf
+from contracttools.writers.options import Options
 from tests.conftest import AGREEMENT, SAMPLES, Writer
 from tests.conftest import invoke as run
 
@@ -219,13 +220,14 @@ def test_fetcher_serves_template_folders_only() -> None:
 
 
 def test_no_warnings_while_rendering(caplog: pytest.LogCaptureFixture) -> None:
-    from contracttools.packet import build_packet
-    from contracttools.writers.html import PageOptions, write_packet
+    from contracttools.documents.packet import build_packet
+    from contracttools.model import Proposal
+    from contracttools.writers.html import write_packet
 
     proposal, negotiation = load_in_context(PRODUCERS_1)
-    assert not isinstance(proposal, type(None))
-    packet = build_packet(proposal, negotiation, signoff=True)  # type: ignore[arg-type]
-    html = write_packet(packet, PageOptions(), "2023-04-12T15:30:00-07:00")
+    assert isinstance(proposal, Proposal)  # the sample's file, read as a proposal
+    packet = build_packet(proposal, negotiation, signoff=True)
+    html = write_packet(packet, Options(when=proposal.passed_at))
     folders = template_folders()
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pdf.write(html, folders, folders[0])
@@ -429,7 +431,7 @@ def test_status_quo_answering_a_change_says_what_it_is_marked_against(tmp_path: 
 
 
 def test_package_lines_count_the_items(tmp_path: Path) -> None:
-    from contracttools.packet import Package
+    from contracttools.documents.packet import Package
     from contracttools.templating import environment
 
     words = environment(None).get_template("words.txt.j2").module
@@ -471,8 +473,9 @@ def test_printed_cues_stay_with_their_change(tmp_path: Path) -> None:
 
 
 def test_a_packet_in_a_book_links_back_to_it() -> None:
-    from contracttools.packet import build_packet
-    from contracttools.writers.table import Options, write
+    from contracttools.documents.packet import build_packet
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
 
     proposal, negotiation = load_in_context(PRODUCERS_1)
     packet = build_packet(proposal, negotiation)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from contracttools.redline.shingles import Words, candidates, shared
 from contracttools.writers import json as json_writer
 from contracttools.writers import markdown, terminal
 from contracttools.writers.labels import AGAINST_ID
+from contracttools.writers.options import Options
 from tests.conftest import SAMPLES, invoke
 
 COMMON = ["the", "employer", "shall", "union", "employee", "days", "of", "within", "pay"]
@@ -144,11 +145,11 @@ def test_a_pair_against_the_ids_is_said_in_every_output() -> None:
         ("s1", "s2"),
         ("s2", "s3"),
     ]
-    assert terminal.write(redline, terminal.TerminalOptions()).count(AGAINST_ID) == 2
+    assert terminal.write(redline, Options()).count(AGAINST_ID) == 2
     assert markdown.write(redline).count(AGAINST_ID) == 2
     data = json_writer.document(redline)
     assert [c["against_id"] for c in data["clauses"]] == [False, True, True]
-    stat = terminal.write_stat(redline, terminal.TerminalOptions())
+    stat = terminal.write_stat(redline, Options())
     assert stat.count(AGAINST_ID) == 2
 
 
@@ -210,12 +211,12 @@ def test_path_in_text_markdown_html_and_stat(tmp_path: Any) -> None:
     )
     redline = compare(old, new)
     path = "Article 4 \u203a Section 5 Dues"
-    assert f"== {path}" in terminal.write(redline, terminal.TerminalOptions())
-    assert terminal.write_stat(redline, terminal.TerminalOptions()).startswith(f" {path} ")
+    assert f"== {path}" in terminal.write(redline, Options())
+    assert terminal.write_stat(redline, Options()).startswith(f" {path} ")
     assert f"### {path}" in markdown.write(redline)
-    from contracttools.writers.html import PageOptions, write_redline
+    from contracttools.writers.html import write_redline
 
-    html = write_redline(redline, PageOptions())
+    html = write_redline(redline, Options())
     assert '<span class="context">Article 4 \u203a </span>Section 5' in html
     assert f">{path}</a></td>" in html
     within = json_writer.document(redline)["clauses"][1]["within"]

@@ -91,9 +91,10 @@ def test_nothing_before_the_delay(
 
 def test_pages_of_a_pdf(terminal: tuple[TextIO, int], monkeypatch: pytest.MonkeyPatch) -> None:
     as_stderr(monkeypatch, terminal[0])
-    from contracttools.comparison import redline_documents
+    from contracttools.documents.comparison import redline_documents
     from contracttools.readers import load_in_context
-    from contracttools.writers.table import Options, write
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
 
     (old, _), (new, negotiation) = load_in_context(AGREEMENT), load_in_context(GUILD_1)
     redline = redline_documents(old, new, None, negotiation)  # type: ignore[arg-type]

@@ -16,9 +16,10 @@ import pypdf
 import pytest
 import yaml
 
+from contracttools.documents.summary import build_summary, reading_grade
+from contracttools.documents.wording import compounded, money
 from contracttools.negotiation import moment
 from contracttools.readers import load_negotiation
-from contracttools.summary import build_summary, compounded, money, reading_grade
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
 

@@ -18,9 +18,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from contracttools.documents.tracking import build_chart
 from contracttools.negotiation import moment, standings
 from contracttools.readers import load_negotiation
-from contracttools.tracking import build_chart
 from tests.conftest import SAMPLES
 from tests.conftest import invoke as run
 from tests.test_summary import every_byte as pdf_or_docx_bytes

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from contracttools.model import Agreement, Clause, Item, Proposal, Valuation
 from contracttools.readers import load_agreement, load_proposal
-from contracttools.writers.table import Options, format_for, write
+from contracttools.writers.options import Options
+from contracttools.writers.table import format_for, write
 from contracttools.writers.yaml import write_agreement, write_proposal
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)

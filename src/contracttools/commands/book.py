@@ -23,7 +23,7 @@ from contracttools.commands.track import team_copy_option
 from contracttools.errors import OutputProblem
 
 if TYPE_CHECKING:
-    from contracttools.book import Book
+    from contracttools.documents.book import Book
 
 
 @click.command()
@@ -49,7 +49,7 @@ def command(
     """Write the bargaining book: index.html is the tracking chart, each clause links to
     its history, each history to the packets of its passes.  Open index.html in a browser,
     zip the folder, or put it on an intranet: it asks for nothing outside itself."""
-    from contracttools.book import build_book
+    from contracttools.documents.book import build_book
 
     loaded, at = negotiation_as_of(negotiation, "book", as_of)
     made = build_book(loaded, at, team_copy)
@@ -66,7 +66,7 @@ def command(
 
 def site(book: Book, templates: Path | None, paper: str) -> dict[str, str]:
     """Return every file of the book, by its path in the folder."""
-    from contracttools.book import (
+    from contracttools.documents.book import (
         INDEX,
         clause_page,
         history_packets,
@@ -74,9 +74,10 @@ def site(book: Book, templates: Path | None, paper: str) -> dict[str, str]:
         packet_links,
         packet_page,
     )
-    from contracttools.tracking import pass_key
+    from contracttools.documents.wording import pass_key
     from contracttools.writers import pages
-    from contracttools.writers.table import Options, write
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
 
     options = Options(paper=paper, templates=templates)
     files = {INDEX: pages.chart_page(book.chart, options, links(book), packet_links(book))}

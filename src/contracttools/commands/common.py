@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from contracttools.model import Negotiation
     from contracttools.negotiation import Moment
     from contracttools.readers import Loaded
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import Kind
 
 templates_option = click.option(
     "--templates",
@@ -63,7 +64,7 @@ as_of_option = click.option(
 
 
 def format_option(
-    kind: str, help: str = "Output format (default: from -o's extension)."
+    kind: Kind, help: str = "Output format (default: from -o's extension)."
 ) -> Callable[[F], F]:
     """Return the --format option offering every format the writer table has for `kind`."""
     from contracttools.writers.table import formats
@@ -74,7 +75,7 @@ def format_option(
     return option
 
 
-def output_format(kind: str, output: str | None, fmt: str | None, default: str) -> str:
+def output_format(kind: Kind, output: str | None, fmt: str | None, default: str) -> str:
     """Return the format to write `kind` in; a usage error when there is none such, or
     when --format and -o's extension disagree.  -o naming a folder is refused first."""
     from contracttools.writers import FORMATS
@@ -99,7 +100,7 @@ def output_format(kind: str, output: str | None, fmt: str | None, default: str) 
 
 
 def write_document(
-    kind: str,
+    kind: Kind,
     fmt: str,
     document: Any,
     options: Options,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from contracttools.commands.common import (
     write_document,
 )
 from contracttools.errors import ContractToolsError
+
+if TYPE_CHECKING:
+    from contracttools.writers.table import Kind
 
 
 class OpenItems(ContractToolsError):
@@ -78,11 +82,11 @@ def command(
     paper: str,
 ) -> None:
     """Write the conformed agreement: the base with every signed TA applied."""
-    from contracttools.conformed import conformed_agreement
-    from contracttools.printing import blackline, conformed_printing
-    from contracttools.writers.table import Options
+    from contracttools.documents.conformed import conformed_agreement
+    from contracttools.documents.printing import blackline, conformed_printing
+    from contracttools.writers.options import Options
 
-    kind = "blackline" if redline else "agreement"
+    kind: Kind = "blackline" if redline else "agreement"
     fmt = output_format(kind, output, fmt, "html" if redline else "yaml")
     loaded, at = negotiation_as_of(negotiation, "conform", as_of)
     agreement, done = conformed_agreement(

@@ -112,10 +112,10 @@ def command(
     revision_date: datetime | None,
 ) -> None:
     """Redline two agreements or proposals, clause by clause (exit 1 if they differ)."""
-    from contracttools.comparison import redline_documents
+    from contracttools.documents.comparison import redline_documents
     from contracttools.model import Agreement, Proposal
     from contracttools.readers import load_in_context
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("redline", output, fmt, "text")
     with progress("Reading", 3) as shown:

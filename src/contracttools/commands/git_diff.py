@@ -72,9 +72,10 @@ def _version(file: str, notes: list[str]) -> bytes:
 
 
 def _redline(old_path: str, old_data: bytes, new_path: str, new_data: bytes) -> str:
-    from contracttools.comparison import redline_documents
+    from contracttools.documents.comparison import redline_documents
     from contracttools.readers import load
-    from contracttools.writers.table import Options, write
+    from contracttools.writers.options import Options
+    from contracttools.writers.table import write
 
     new = load(new_path, new_data) if new_data else None
     old = load(old_path, old_data) if old_data else None

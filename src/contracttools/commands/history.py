@@ -46,8 +46,8 @@ def command(
     CLAUSE is a clause's id (minimums.general-increase), its number (2.A), or a
     number a pass gave it.
     """
-    from contracttools.clause_history import build_history, find_clause
-    from contracttools.writers.table import Options
+    from contracttools.documents.clause_history import build_history, find_clause
+    from contracttools.writers.options import Options
 
     fmt = output_format("history", output, fmt, "text")
     loaded, at = negotiation_as_of(negotiation, "history", as_of)

@@ -51,10 +51,10 @@ def command(
     marks: str,
 ) -> None:
     """Write the redlined proposal packet: cover, index of items, redlined items."""
+    from contracttools.documents.packet import build_packet
     from contracttools.model import Proposal
-    from contracttools.packet import build_packet
     from contracttools.readers import load_in_context
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("packet", output, fmt, "pdf")
     document, negotiation = load_in_context(proposal)

@@ -24,10 +24,10 @@ def command(
     agreement: str, output: str, fmt: str | None, templates: str | None, paper: str
 ) -> None:
     """Print an agreement: title page, contents, every clause, headings by depth."""
+    from contracttools.documents.printing import printing
     from contracttools.model import Agreement
-    from contracttools.printing import printing
     from contracttools.readers import load
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
     fmt = output_format("agreement", output, fmt, "pdf")
     loaded = load(agreement)

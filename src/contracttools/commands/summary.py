@@ -50,8 +50,8 @@ def command(
     paper: str,
 ) -> None:
     """Write the member-facing summary: where each side stands, in plain language."""
-    from contracttools.summary import build_summary
-    from contracttools.writers.table import Options
+    from contracttools.documents.summary import build_summary
+    from contracttools.writers.options import Options
 
     fmt = output_format("summary", output, fmt, "markdown")
     loaded, at = negotiation_as_of(negotiation, "summary", as_of)

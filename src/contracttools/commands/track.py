@@ -44,8 +44,8 @@ def command(
     paper: str,
 ) -> None:
     """Write the tracking chart: every clause on the table, pass by pass, and its status."""
-    from contracttools.tracking import build_chart
-    from contracttools.writers.table import Options
+    from contracttools.documents.tracking import build_chart
+    from contracttools.writers.options import Options
 
     fmt = output_format("chart", output, fmt, "markdown")
     loaded, at = negotiation_as_of(negotiation, "track", as_of)

@@ -1,4 +1,4 @@
-"""Agreements as HTML and PDF: a clean printing, or the ratification blackline.
+"""Agreements as HTML (and so PDF): a clean printing, or the ratification blackline.
 
 One template, `agreement.html.j2` (with `agreement.css`): title page, contents (page
 numbers in PDF), the TA index and open items of a conformed text, then every clause,
@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contracttools.model import Agreement
-from contracttools.printing import (
+from contracttools.documents.printing import (
     Printing,
     as_printing,
     first_anchors,
     heading_spans,
     plain_heading,
 )
+from contracttools.model import Agreement
 from contracttools.redline import ClauseChange
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 TOC_LEVELS = 2
 """Articles and sections are listed in the contents."""
@@ -47,10 +47,3 @@ def write_html(document: Agreement | Printing, options: Options) -> str:
         plain_heading=plain_heading,
         stamp=stamp,
     )
-
-
-def write_pdf(document: Agreement | Printing, options: Options) -> bytes:
-    """Return the agreement as a PDF (the HTML document laid out by WeasyPrint)."""
-    from contracttools.writers.table import pdf_of
-
-    return pdf_of(write_html(document, options), options.templates)

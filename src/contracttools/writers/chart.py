@@ -6,11 +6,11 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from contracttools.documents.tracking import Chart
 from contracttools.inert import markdown_text
-from contracttools.tracking import Chart
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from contracttools.clause_history import ClauseHistory
+from contracttools.documents.clause_history import ClauseHistory
 from contracttools.inert import markdown_text, shown
 from contracttools.redline.model import BlockChange, ClauseChange, Span, TableChange
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 Marker = Callable[[Span], str]
 Inline = Callable[[str], str]

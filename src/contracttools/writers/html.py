@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from markupsafe import Markup
 
-from contracttools.packet import Packet
+from contracttools.documents.packet import Packet
+from contracttools.documents.summary import Summary
 from contracttools.redline.model import Redline
-from contracttools.summary import Summary
 from contracttools.templating import environment
 from contracttools.writers.labels import (
     concept,
@@ -25,20 +23,7 @@ from contracttools.writers.labels import (
     summary_line,
     tags,
 )
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    """How the document is laid out and where its templates come from."""
-
-    paper: str = "letter"
-    templates: Path | None = None
-    every_clause: bool = False
-    brackets: bool = False
-    """Print [+ +] and [- -] around changes (they are in the text either way)."""
-    old_order: tuple[str, ...] = ()
-    index: str = ""
-    """A packet's link back to the page it belongs to (the bargaining book's chart)."""
+from contracttools.writers.options import PLAIN, Options
 
 
 def css_string(text: str) -> str:
@@ -80,7 +65,7 @@ def stylesheet(templates: Path | None) -> Markup:
     return Markup(source.replace("</", "<\\/"))
 
 
-def _common(options: PageOptions) -> dict[str, object]:
+def _common(options: Options) -> dict[str, object]:
     return {
         "paper": options.paper,
         "brackets": options.brackets,
@@ -89,10 +74,10 @@ def _common(options: PageOptions) -> dict[str, object]:
     }
 
 
-def write_redline(redline: Redline, options: PageOptions) -> str:
+def write_redline(redline: Redline, options: Options = PLAIN) -> str:
     """Return the redline as an HTML document."""
     template = environment(options.templates).get_template("redline.html.j2")
-    shown = [c for c in redline.clauses if options.every_clause or c.changed]
+    shown = [c for c in redline.clauses if options.every or c.changed]
     author = redline.new.party or ""
     created = redline.new.passed_at or ""
     return template.render(
@@ -100,10 +85,11 @@ def write_redline(redline: Redline, options: PageOptions) -> str:
     )
 
 
-def write_packet(
-    packet: Packet, options: PageOptions, created: str, when: datetime | None = None
-) -> str:
-    """Return the packet as an HTML document; `when` it was passed names its zone ("PDT")."""
+def write_packet(packet: Packet, options: Options = PLAIN) -> str:
+    """Return the packet as an HTML document; `options.when` it was passed names its zone
+    ("PDT") and is its creation date."""
+    when = options.when
+    created = when.isoformat() if when else ""
     template = environment(options.templates).get_template("packet.html.j2")
     packages = {p.name: p.items for p in packet.packages}
     signers = [packet.party] + ([packet.other] if packet.other else [])
@@ -118,8 +104,10 @@ def write_packet(
     )
 
 
-def write_summary(summary: Summary, options: PageOptions, author: str) -> str:
+def write_summary(summary: Summary, options: Options = PLAIN) -> str:
     """Return the member summary as an HTML document."""
     template = environment(options.templates).get_template("summary.html.j2")
     # Member summaries print the [+ +] and [- -] cues: their readers need no legal convention.
-    return template.render(summary=summary, author=author, **{**_common(options), "brackets": True})
+    return template.render(
+        summary=summary, author=options.author, **{**_common(options), "brackets": True}
+    )

@@ -15,6 +15,7 @@ from contracttools.redline.model import (
     TableChange,
 )
 from contracttools.writers.labels import concept
+from contracttools.writers.options import PLAIN, Options
 
 VERSION = 1
 
@@ -86,7 +87,7 @@ def document(redline: Redline) -> dict[str, Any]:
     }
 
 
-def write(redline: Redline) -> str:
+def write(redline: Redline, options: Options = PLAIN) -> str:
     """Return the redline as JSON text: the head indented, then one clause a line.
 
     A clause a line reads well in a terminal and in git, and lets the C encoder do the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from contracttools.documents.wording import clock, long_date
 from contracttools.model import ACTION_LABELS
 from contracttools.redline.model import ClauseChange, Redline, Side
 
@@ -176,6 +177,4 @@ def _daylight(day: date) -> bool:
 
 def passed(moment: datetime, zone: str | None = None) -> str:
     """Return "April 12, 2023, 3:30 p.m. PDT"."""
-    hour = moment.hour % 12 or 12
-    clock = f"{hour}:{moment:%M} {'a.m.' if moment.hour < 12 else 'p.m.'}"
-    return f"{moment:%B} {moment.day}, {moment.year}, {clock} {zone_name(moment, zone)}"
+    return f"{long_date(moment)}, {clock(moment)} {zone_name(moment, zone)}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from contracttools.documents.summary import Summary
 from contracttools.inert import markdown_code, markdown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
-from contracttools.summary import Summary
 from contracttools.writers.labels import (
     concept,
     context,
@@ -14,6 +14,7 @@ from contracttools.writers.labels import (
     tags,
     visible,
 )
+from contracttools.writers.options import PLAIN, Options
 
 _escape = markdown_text
 """Text from the files is shown as written: nothing in it becomes markup (see inert.py)."""
@@ -66,7 +67,7 @@ def _clause(clause: ClauseChange) -> list[str]:
     return lines
 
 
-def write(redline: Redline, every_clause: bool = False) -> str:
+def write(redline: Redline, options: Options = PLAIN) -> str:
     """Return the redline as Markdown."""
     lines = [
         f"# Redline: {_escape(describe(redline.new))}",
@@ -80,12 +81,12 @@ def write(redline: Redline, every_clause: bool = False) -> str:
         "",
     ]
     for clause in redline.clauses:
-        if every_clause or clause.changed:
+        if options.every or clause.changed:
             lines += _clause(clause)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_summary(summary: Summary) -> str:
+def write_summary(summary: Summary, options: Options = PLAIN) -> str:
     """Return the member summary as Markdown."""
     lines = [f"# {_escape(summary.title)}: where talks stand", "", f"*As of {summary.day}*", ""]
     if summary.confidential:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from contracttools.clause_history import ClauseHistory
+from contracttools.documents.clause_history import ClauseHistory
+from contracttools.documents.tracking import Chart
 from contracttools.templating import environment
-from contracttools.tracking import Chart
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 
 def css_string(text: str) -> str:

@@ -1,4 +1,8 @@
-"""HTML to PDF with WeasyPrint, reading only files from the template folders."""
+"""HTML to PDF with WeasyPrint, reading only files from the template folders.
+
+Every PDF is the HTML writer's page laid out on paper: the writers here are the HTML ones
+followed by `pdf_of`.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,17 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from contracttools.collector import cycle_collector_paused
+from contracttools.documents.clause_history import ClauseHistory
+from contracttools.documents.packet import Packet
+from contracttools.documents.printing import Printing
+from contracttools.documents.summary import Summary
+from contracttools.documents.tracking import Chart
 from contracttools.errors import ContractToolsError
+from contracttools.model import Agreement
+from contracttools.redline.model import Redline
+from contracttools.templating import template_folders
+from contracttools.writers import agreement_html, html, pages
+from contracttools.writers.options import PLAIN, Options
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF for assistive technology (WeasyPrint's PDF/UA-1 support)."""
@@ -107,3 +121,44 @@ def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     with cycle_collector_paused():
         document.write_pdf(out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     return out.getvalue()
+
+
+def pdf_of(page: str, templates: Path | None) -> bytes:
+    """Return the PDF of an HTML page, reading only from the template folders."""
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    folders = template_folders(templates)
+    base = next((f for f in folders if (f / "contracttools.css").is_file()), folders[-1])
+    return write(page, folders, base)
+
+
+def write_redline(redline: Redline, options: Options = PLAIN) -> bytes:
+    """Return the redline as a PDF."""
+    return pdf_of(html.write_redline(redline, options), options.templates)
+
+
+def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
+    """Return the proposal packet as a PDF."""
+    return pdf_of(html.write_packet(packet, options), options.templates)
+
+
+def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
+    """Return the member summary as a PDF."""
+    return pdf_of(html.write_summary(summary, options), options.templates)
+
+
+def write_chart(chart: Chart, options: Options = PLAIN) -> bytes:
+    """Return the tracking chart as a PDF."""
+    return pdf_of(pages.write_chart(chart, options), options.templates)
+
+
+def write_history(history: ClauseHistory, options: Options = PLAIN) -> bytes:
+    """Return a clause's history as a PDF."""
+    return pdf_of(pages.write_history(history, options), options.templates)
+
+
+def write_agreement(document: Agreement | Printing, options: Options = PLAIN) -> bytes:
+    """Return an agreement (a printing or a blackline) as a PDF."""
+    return pdf_of(agreement_html.write_html(document, options), options.templates)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from contracttools.inert import shown as shown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.writers.labels import (
@@ -16,6 +14,7 @@ from contracttools.writers.labels import (
     tags,
     visible,
 )
+from contracttools.writers.options import PLAIN, Options
 
 BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31;9m", "\x1b[32;4m", "\x1b[36m", "\x1b[0m"
 YELLOW, ITALIC = "\x1b[33;4m", "\x1b[3m"
@@ -25,14 +24,6 @@ def inert(text: str) -> str:
     """Return text from a file as a terminal shows it without obeying it: every control
     character (ESC, BEL, a tab or line end inside a title) as a symbol."""
     return shown_text(visible(text))
-
-
-@dataclass(frozen=True)
-class TerminalOptions:
-    """How to print: colour, every clause or only changed ones."""
-
-    color: bool = False
-    all: bool = False
 
 
 def spans(items: tuple[Span, ...], color: bool) -> str:
@@ -90,7 +81,12 @@ def _clause(clause: ClauseChange, color: bool) -> list[str]:
     return lines
 
 
-def write(redline: Redline, options: TerminalOptions) -> str:
+def write_redline(redline: Redline, options: Options = PLAIN) -> str:
+    """Return the redline as terminal text, or its --stat lines where the options ask."""
+    return write_stat(redline, options) if options.stat else write(redline, options)
+
+
+def write(redline: Redline, options: Options = PLAIN) -> str:
     """Return the redline as terminal text."""
     color = options.color
     head = [
@@ -100,7 +96,7 @@ def write(redline: Redline, options: TerminalOptions) -> str:
     ]
     lines = [f"{CYAN}{line}{RESET}" if color else line for line in head]
     for clause in redline.clauses:
-        if options.all or clause.changed:
+        if options.every or clause.changed:
             lines.extend(_clause(clause, color))
     return "\n".join(lines) + "\n"
 
@@ -109,10 +105,10 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> str:
+def write_stat(redline: Redline, options: Options = PLAIN, width: int = 40) -> str:
     """Return a line per changed clause with words inserted and deleted, as git's --stat;
-    with `all`, a line for every clause, the unchanged ones counted as unchanged."""
-    listed = [c for c in redline.clauses if options.all or c.changed]
+    with `every`, a line for every clause, the unchanged ones counted as unchanged."""
+    listed = [c for c in redline.clauses if options.every or c.changed]
     changed = sum(1 for c in redline.clauses if c.changed)
     names = [inert(_shorten(path(c), 60)) for c in listed]
     pad = max((len(n) for n in names), default=0)
@@ -128,7 +124,7 @@ def write_stat(redline: Redline, options: TerminalOptions, width: int = 40) -> s
         note = inert(f"  ({', '.join(labels)})") if labels else ""
         lines.append(f" {name.ljust(pad)} | {added + deleted:5} {plus}{minus}{note}")
     stats = redline.stats()["words"]
-    unchanged = f", {len(redline.clauses) - changed} unchanged" if options.all else ""
+    unchanged = f", {len(redline.clauses) - changed} unchanged" if options.every else ""
     lines.append(
         f" {changed} {'clause' if changed == 1 else 'clauses'} changed{unchanged}, "
         f"{stats['inserted']} words inserted(+), {stats['deleted']} deleted(-)"

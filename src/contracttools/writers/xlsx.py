@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 
-from contracttools.tracking import Chart
+from contracttools.documents.tracking import Chart
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 FILLS = {
     "open": "#FFF2CC",

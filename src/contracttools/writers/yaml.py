@@ -20,7 +20,7 @@ from yaml.resolver import Resolver
 from contracttools.model import Agreement, Clause, Item, Proposal, Valuation
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 try:
     from yaml import CSafeDumper as _BaseDumper

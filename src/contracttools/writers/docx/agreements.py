@@ -16,8 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
-from contracttools.model import Agreement
-from contracttools.printing import (
+from contracttools.documents.printing import (
     Printing,
     Stamp,
     as_printing,
@@ -25,6 +24,7 @@ from contracttools.printing import (
     heading_spans,
     plain_heading,
 )
+from contracttools.model import Agreement
 from contracttools.writers.docx.build import (
     blocks,
     field_run,
@@ -36,7 +36,7 @@ from contracttools.writers.docx.build import (
 from contracttools.writers.docx.revisions import Marks, xml_text
 
 if TYPE_CHECKING:
-    from contracttools.writers.table import Options
+    from contracttools.writers.options import Options
 
 TOC_LEVELS = 2
 """Articles and sections are listed in the table of contents."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,19 +18,6 @@ from contracttools.redline.model import BlockChange, ClauseChange, Op, Span, Tab
 from contracttools.templating import environment
 from contracttools.writers.docx.package import deterministic, finished
 from contracttools.writers.docx.revisions import Marks, xml_text
-
-
-@dataclass(frozen=True)
-class WordOptions:
-    """How a Word document is made."""
-
-    tracked: bool = True
-    templates: Path | None = None
-    every_clause: bool = False
-    old_order: tuple[str, ...] = ()
-    """The old document's clause ids in order: where a moved clause's deletion goes."""
-    brackets: bool = False
-    """A visual redline: print [+ +] and [- -] around changes too."""
 
 
 class Words:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from contracttools.packet import Packet
+from contracttools.documents.packet import Packet
+from contracttools.documents.summary import Summary
 from contracttools.redline.model import ClauseChange, Redline
-from contracttools.summary import Summary
 from contracttools.writers.docx.build import (
-    WordOptions,
     Words,
     blocks,
     bookmark,
@@ -36,10 +35,19 @@ from contracttools.writers.labels import (
     summary_line,
     tags,
 )
+from contracttools.writers.options import PLAIN, Options
 
 
-def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
+def _when(options: Options) -> datetime:
+    """Return the date Word revisions carry: a Word document is not made without one."""
+    if options.when is None:
+        raise ValueError("a Word document needs the date of its changes (Options.when)")
+    return options.when
+
+
+def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
     """Return the packet as a DOCX; revisions are the proposing party's, dated when passed."""
+    when = _when(options)
     words = Words(options.templates)
     document = reference(options.templates)
     marks = Marks(packet.party.name, when, options.tracked, options.brackets)
@@ -146,8 +154,9 @@ def write_packet(packet: Packet, options: WordOptions, when: datetime) -> bytes:
     )
 
 
-def write_redline(redline: Redline, options: WordOptions, author: str, when: datetime) -> bytes:
-    """Return the redline as a DOCX; revisions carry the given author and date."""
+def write_redline(redline: Redline, options: Options = PLAIN) -> bytes:
+    """Return the redline as a DOCX; revisions carry the options' author and date."""
+    author, when = options.author, _when(options)
     words = Words(options.templates)
     document = reference(options.templates)
     marks = Marks(author, when, options.tracked, options.brackets)
@@ -167,7 +176,7 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
     shown = [
         c
         for c in order
-        if (options.every_clause or c.changed or c.ref.id in moved)
+        if (options.every or c.changed or c.ref.id in moved)
         and not (options.tracked and reply_only(c))
     ]
     document.add_paragraph("Changed clauses", style="Heading 1")
@@ -185,7 +194,7 @@ def write_redline(redline: Redline, options: WordOptions, author: str, when: dat
             if c.changed
         ],
     )
-    if options.every_clause:
+    if options.every:
         paragraph(document, words.blackline_note(), "Note")
     for clause in shown:
         labels = [t for t in tags(clause) if not t.startswith("renumbered")]
@@ -220,8 +229,9 @@ def bullets(document: Any, heading: str, items: tuple[str, ...]) -> None:
             paragraph(document, item, "List Bullet")
 
 
-def write_summary(summary: Summary, options: WordOptions, author: str, when: datetime) -> bytes:
+def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
     """Return the member summary as a DOCX (tracked changes for agreed language, if asked)."""
+    author, when = options.author, _when(options)
     document = reference(options.templates)
     marks = Marks(author, when, options.tracked)
     paragraph(document, f"{summary.title}: where talks stand", "Title")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
+from contracttools.documents.wording import compounded, long_date, money
 from contracttools.model import Negotiation, Party
 from contracttools.negotiation import (
     Moment,
@@ -123,49 +123,6 @@ class Summary:
     @property
     def confidential(self) -> bool:
         return bool(self.team_notes)
-
-
-def long_date(day: date) -> str:
-    """Return "March 20, 2023"."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def percent(value: str) -> Decimal | None:
-    """Return 5.5 for "5.5%", or None for anything that is not a percentage."""
-    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*", value)
-    if not match:
-        return None
-    try:
-        return Decimal(match.group(1))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        return None
-
-
-def compounded(values: tuple[str, ...]) -> str | None:
-    """Return the compounded total of yearly percentages: ("6%", "5%", "5%") -> "16.87%"."""
-    rates = [percent(v) for v in values]
-    if not rates or any(r is None for r in rates):
-        return None
-    total = Decimal(1)
-    for rate in rates:
-        assert rate is not None
-        total *= 1 + rate / 100
-    value = ((total - 1) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{value}%"
-
-
-def money(amount: Decimal) -> str:
-    """Return "$429 million", "$1.2 billion" or "$86,000"."""
-    if amount >= 1_000_000_000:
-        return f"${_trim(amount / 1_000_000_000)} billion"
-    if amount >= 1_000_000:
-        return f"${_trim(amount / 1_000_000)} million"
-    return f"${amount:,.0f}"
-
-
-def _trim(value: Decimal) -> str:
-    text = f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def build_summary(

@@ -19,11 +19,6 @@ TERM_YEARS = 3
 """The term of a conformed agreement, where the base does not say how long its own was."""
 
 
-def long_date(day: date) -> str:
-    """Return "May 2, 2023"."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _plus_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)

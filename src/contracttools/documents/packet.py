@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from contracttools.documents.wording import clock, long_date, party_or_guess
 from contracttools.model import (
     ACTION_LABELS,
     Agreement,
@@ -71,21 +72,13 @@ class Packet:
     note: str | None
 
 
-def _party(key: str, negotiation: Negotiation | None) -> Party:
-    if negotiation is not None and key in negotiation.parties:
-        return negotiation.parties[key]
-    return Party(key, key.replace("-", " ").title(), key.title(), "")
-
-
 def _when(proposal: Proposal) -> tuple[str, str]:
     moment = proposal.passed_at
-    day = f"{moment:%B} {moment.day}, {moment.year}"
-    hour = moment.hour % 12 or 12
-    clock = f"{hour}:{moment:%M} {'a.m.' if moment.hour < 12 else 'p.m.'}"
+    day = long_date(moment)
     offset = moment.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     zone = f"UTC{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return f"{day}, {clock} ({zone})", day
+    return f"{day}, {clock(moment)} ({zone})", day
 
 
 def build_packet(
@@ -100,7 +93,7 @@ def build_packet(
     only the proposing party's own changes are marked."""
     agreement = negotiation.agreement if negotiation is not None else proposal.base
     assert agreement is not None, "a loaded proposal carries its agreement"
-    party = _party(proposal.party, negotiation)
+    party = party_or_guess(proposal.party, negotiation)
     others = [
         p for k, p in (negotiation.parties.items() if negotiation else []) if k != proposal.party
     ]
@@ -109,7 +102,7 @@ def build_packet(
     applied, marks = apply(proposal, negotiation, base=baseline)
     sources = {p.clause: p for p in proposal_positions(proposal, negotiation)}
     before, after = _places(baseline), _places(applied)
-    theirs = _party(against.party, negotiation) if against else None
+    theirs = party_or_guess(against.party, negotiation) if against else None
     items = []
     for index, item in enumerate(proposal.items, 1):
         change = compare_clause(
@@ -132,7 +125,7 @@ def build_packet(
         if item.action == "accept":
             source = sources[item.clause].source
             if against is None and source is not None:
-                who = _party(source.party, negotiation)
+                who = party_or_guess(source.party, negotiation)
                 its = "their" if who.short.endswith("s") else "its"
                 measured = (
                     f"the current agreement, as the {who.short} proposed "

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from contracttools.conformed import long_date
+from contracttools.documents.wording import long_date
 from contracttools.model import ACTION_LABELS, Agreement, Clause, Negotiation, Party
 from contracttools.negotiation import Conformed, Moment, Standing
 from contracttools.redline import ClauseChange, compare

@@ -11,21 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from contracttools.documents.wording import (
+    SHORT,
+    long_date,
+    money,
+    pass_key,
+    pass_label,
+    short_name,
+)
 from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
 from contracttools.negotiation import STATUSES, Moment, Position, Standing, history, standings
-from contracttools.summary import long_date, money
-
-SHORT = {
-    "amend": "new language",
-    "add": "new section",
-    "delete": "strike the section",
-    "status-quo": "keep current language",
-    "withdraw": "withdrawn",
-    "accept": "accepts",
-    "reject": "no counter",
-    "concept": "idea, no language yet",
-}
-"""A word or two for a position whose item carries no summary."""
 
 PER = {"year": "a year", "term": "over the term", "one-time": "once"}
 
@@ -156,19 +151,6 @@ class Chart:
         return out
 
 
-def pass_key(proposal: Proposal) -> str:
-    """Return "guild-1"."""
-    return f"{proposal.party}-{proposal.number}"
-
-
-def pass_label(proposal: Proposal, negotiation: Negotiation) -> str:
-    """Return "Guild 1 · Mar 20"."""
-    party = negotiation.parties.get(proposal.party)
-    who = party.short if party else proposal.party
-    when = proposal.passed_at
-    return f"{who} {proposal.number} \u00b7 {when:%b} {when.day}"
-
-
 def cell(position: Position, negotiation: Negotiation) -> Cell:
     """Return what a position says, in a word or two."""
     label = ACTION_LABELS[position.action]
@@ -246,7 +228,7 @@ def _row(
             packages.append(position.item.package)
         if position.item.cost:
             given = "; ".join(
-                f"{_short(negotiation, v.valuer)} {money(v.amount)} {PER.get(v.per, v.per)}"
+                f"{short_name(negotiation, v.valuer)} {money(v.amount)} {PER.get(v.per, v.per)}"
                 for v in position.item.cost
             )
             valuations.append(f"{pass_label(position.proposal, negotiation)}: {given}")
@@ -273,11 +255,6 @@ def _row(
         valuations=tuple(valuations),
         notes=tuple(notes),
     )
-
-
-def _short(negotiation: Negotiation, key: str) -> str:
-    party = negotiation.parties.get(key)
-    return party.short if party else key
 
 
 def _articles(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from contracttools.documents.wording import SHORT, long_date, pass_key, pass_label, short_name
 from contracttools.errors import ContractToolsError
 from contracttools.model import ACTION_LABELS, Clause, Negotiation
 from contracttools.negotiation import (
@@ -23,8 +24,6 @@ from contracttools.negotiation import (
 )
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
-from contracttools.summary import long_date
-from contracttools.tracking import SHORT, pass_key, pass_label
 
 
 class UnknownClause(ContractToolsError):
@@ -235,7 +234,6 @@ def _step(
     against: str,
     team_copy: bool,
 ) -> Step:
-    party = negotiation.parties.get(position.party)
     item = position.item
     proposal = position.proposal
     if item is None:
@@ -250,7 +248,7 @@ def _step(
     number = language.number if language else (previous.number if previous else "")
     title = language.title if language else (previous.title if previous else "")
     return Step(
-        party=party.short if party else position.party,
+        party=short_name(negotiation, position.party),
         pass_key=pass_key(proposal),
         pass_label=pass_label(proposal, negotiation),
         passed=long_date(proposal.passed_at.date()),

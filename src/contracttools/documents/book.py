@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from contracttools.clause_history import ClauseHistory, build_history
+from contracttools.documents.clause_history import ClauseHistory, build_history
+from contracttools.documents.packet import Packet, build_packet
+from contracttools.documents.tracking import Chart, build_chart
+from contracttools.documents.wording import pass_key
 from contracttools.model import Negotiation, Proposal
 from contracttools.negotiation import Moment, history, standings
-from contracttools.packet import Packet, build_packet
-from contracttools.tracking import Chart, build_chart, pass_key
 
 INDEX = "index.html"
 
