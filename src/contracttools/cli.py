@@ -16,6 +16,7 @@ from contracttools.commands import (
     book,
     check,
     conform,
+    cost,
     diff,
     git_diff,
     history,
@@ -71,6 +72,7 @@ main.add_command(book.command, "book")
 main.add_command(conform.command, "conform")
 main.add_command(render.command, "render")
 main.add_command(import_.command, "import")
+main.add_command(cost.command, "cost")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
