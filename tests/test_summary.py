@@ -176,6 +176,8 @@ def plant(folder: Path) -> list[str]:
 
     for path in folder.glob("*.yaml"):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if document["kind"] == "costing":
+            continue  # team-only as a whole: it has no internal fields of its own
         mark(document)
         if document["kind"] == "agreement":
             stack = list(document["clauses"])

@@ -18,6 +18,7 @@ from contracttools.commands import (
     book,
     check,
     conform,
+    cost,
     diff,
     git_diff,
     history,
@@ -107,6 +108,7 @@ main.add_command(conform.command, "conform")
 main.add_command(render.command, "render")
 main.add_command(import_.command, "import")
 main.add_command(kit.command, "kit")
+main.add_command(cost.command, "cost")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -244,5 +244,7 @@ class Negotiation:
     unlisted: str = "stand"
     """What a clause a party does not restate in a later pass means: its position
     stands (`stand`, the usual ground rule) or it is `withdrawn`."""
+    costing: str | None = None
+    """The costing file the manifest names (team-only), as a path; None without one."""
     spots: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each key's value stands in the manifest; proposals as "proposals.N"."""

@@ -54,7 +54,7 @@ ITEM_OPTIONAL = (
     "note",
 )
 NEGOTIATION_KEYS = ("kind", "title", "parties", "agreement", "proposals")
-NEGOTIATION_OPTIONAL = ("tentative_agreements", "expires", "unlisted", "note")
+NEGOTIATION_OPTIONAL = ("tentative_agreements", "expires", "unlisted", "note", "costing")
 PARTY_KEYS = ("name", "short", "role")
 TA_KEYS = ("clause", "date", "initials")
 TA_OPTIONAL = (
@@ -487,9 +487,22 @@ def read_negotiation(path: str | os.PathLike[str]) -> Negotiation:
         expires=reader.moment(fields.get("expires"), "'expires'") if "expires" in fields else None,
         path=path,
         unlisted=unlisted or "stand",
+        costing=_costing(reader, fields.get("costing"), folder),
         spots={**_spots(fields), **spots},
     )
     return negotiation
+
+
+def _costing(reader: FieldReader, node: Node | None, folder: str) -> str | None:
+    """Return the path of the costing file a manifest names (team-only), checked to exist."""
+    name = reader.string(node, "'costing'")
+    if name is None or node is None:
+        return None
+    target = os.path.join(folder, name)
+    if not os.path.isfile(target):
+        reader.problem(node, f"'costing' names '{name}', which does not exist")
+        raise ContractFileError(reader.problems)
+    return target
 
 
 def _parties(reader: FieldReader, node: Node | None) -> dict[str, Party]:

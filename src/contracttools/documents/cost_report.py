@@ -1,0 +1,229 @@
+"""The cost report: every pass and the tentative agreements so far, costed side by side.
+
+Team-only (CONFIDENTIAL, written 0600): it is computed from the roster. It never names a
+person; the roster's figures appear only summed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from contracttools.costing.model import Costing, Quick, Setup, cost, quick
+from contracttools.costing.money import to_dollar
+from contracttools.costing.terms import COSTED, position
+from contracttools.model import Negotiation
+from contracttools.negotiation import Moment
+from contracttools.negotiation.moments import through
+from contracttools.negotiation.positions import party_positions
+
+STAMP = "CONFIDENTIAL: team only. Computed from the roster; never for members."
+RULE = (
+    "Figures are over the base year, rounded to the dollar (ROUND_HALF_UP) when shown; "
+    "every sum is taken over unrounded figures."
+)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A valuation typed into a pass (``cost:``), beside the computed figure it compares to."""
+
+    valuer: str
+    per: str
+    amount: Decimal
+    computed: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """Computed minus stated."""
+        return self.computed - self.amount
+
+
+@dataclass(frozen=True)
+class Column:
+    """One costed position: a party's whole position after a pass, or the TAs so far."""
+
+    label: str
+    costing: Costing
+    stated: tuple[Stated, ...]
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CostReport:
+    """The whole report."""
+
+    title: str
+    day: str
+    setup: Setup
+    quick: Quick
+    columns: tuple[Column, ...]
+
+
+def _stated(costing: Costing, valuations: list[tuple[str, str, Decimal]]) -> tuple[Stated, ...]:
+    result = []
+    for valuer, per, amount in valuations:
+        computed = costing.years[0].total if per == "year" else costing.term.total
+        result.append(Stated(valuer, per, amount, computed))
+    return tuple(result)
+
+
+def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> CostReport:
+    """Cost each pass up to ``at`` (its party's whole position after it) and the TAs."""
+    columns = []
+    for proposal in at.proposals:
+        stands = party_positions(negotiation, proposal.party, through(negotiation, proposal))
+        terms: dict[str, tuple[str, ...]] = {}
+        for clause in sorted(stands):
+            item = stands[clause].item
+            if item is not None:
+                terms.update(item.terms)
+        pos, problems = position(setup, terms)
+        costing = cost(setup, pos)
+        valuations = [
+            (v.valuer, v.per, v.amount)
+            for item in proposal.items
+            if any(name in COSTED for name in item.terms)
+            for v in item.cost
+        ]
+        columns.append(
+            Column(proposal.label, costing, _stated(costing, valuations), tuple(problems))
+        )
+    agreed: dict[str, tuple[str, ...]] = {}
+    for ta in at.tentative_agreements:
+        agreed.update(ta.terms)
+    pos, problems = position(setup, agreed)
+    columns.append(Column("TAs so far", cost(setup, pos), (), tuple(problems)))
+    return CostReport(negotiation.title, at.day.isoformat(), setup, quick(setup), tuple(columns))
+
+
+def _money(value: Decimal) -> str:
+    rounded = to_dollar(value)
+    return f"-${-rounded:,}" if rounded < 0 else f"${rounded:,}"
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'))}%"
+
+
+def rows(report: CostReport) -> list[list[str]]:
+    """Return the report as a table: a header, then one row per figure."""
+    header = ["Figure", *(c.label for c in report.columns)]
+    table = [header]
+    years = len(report.columns[0].costing.years) if report.columns else 0
+    label = {"lump_sums": "lump sums", "rollup": "roll-up", "general": "general increases"}
+    for index in range(years):
+        for name in ("general", "steps", "lump_sums", "rollup", "total"):
+            cells = [_money(getattr(c.costing.years[index], name)) for c in report.columns]
+            table.append([f"Year {index + 1} {label.get(name, name)}", *cells])
+    for name in ("general", "steps", "lump_sums", "rollup", "total"):
+        cells = [_money(getattr(c.costing.term, name)) for c in report.columns]
+        table.append([f"Term {label.get(name, name)}", *cells])
+    table.append(
+        [
+            "Term % of base",
+            *(_percent(c.costing.percent_of_base(c.costing.term.total)) for c in report.columns),
+        ]
+    )
+    table.append(
+        ["Term per FTE", *(_money(c.costing.per_fte(c.costing.term.total)) for c in report.columns)]
+    )
+    return table
+
+
+def markdown(report: CostReport) -> str:
+    """Return the report as Markdown."""
+    base = report.columns[0].costing.base if report.columns else None
+    lines = [
+        f"# Cost report: {report.title}",
+        "",
+        f"**{STAMP}**",
+        "",
+        f"As of {report.day}. {RULE}",
+        "",
+    ]
+    if base is not None:
+        lines += [
+            f"Base year from {report.setup.base_start}: payroll {_money(base.payroll)}, "
+            f"headcount {base.headcount}, FTE {base.fte}; roll-up {report.setup.rollup}%.",
+            "",
+        ]
+    table = rows(report)
+    lines.append("| " + " | ".join(table[0]) + " |")
+    lines.append("|" + " --- |" * len(table[0]))
+    lines += ["| " + " | ".join(row) + " |" for row in table[1:]]
+    q = report.quick
+    lines += [
+        "",
+        "## Quick figures (base year)",
+        "",
+        f"- 1%: {_money(q.one_percent)} ({_money(q.one_percent_rolled_up)} with roll-up)",
+        f"- one step: {_money(q.one_step) if q.one_step is not None else 'no schedule'}",
+        f"- $0.01 an hour: {_money(q.one_cent_an_hour)} ({_money(q.one_cent_an_hour_rolled_up)} with roll-up)",
+    ]
+    stated = [(c.label, s) for c in report.columns for s in c.stated]
+    if stated:
+        lines += [
+            "",
+            "## Stated beside computed",
+            "",
+            "| Pass | Valuer | Per | Stated | Computed | Difference |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for label, s in stated:
+            lines.append(
+                f"| {label} | {s.valuer} | {s.per} | {_money(s.amount)} | {_money(s.computed)} | {_money(s.difference)} |"
+            )
+    problems = [(c.label, p) for c in report.columns for p in c.problems]
+    if problems:
+        lines += ["", "## Not costed", ""] + [f"- {label}: {p}" for label, p in problems]
+    return "\n".join(lines) + "\n"
+
+
+def as_csv(report: CostReport) -> str:
+    """Return the report's table as CSV, its first line the CONFIDENTIAL stamp."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([STAMP])
+    writer.writerows(rows(report))
+    return out.getvalue()
+
+
+def as_json(report: CostReport) -> str:
+    """Return the report as JSON (unrounded figures as strings)."""
+
+    def figures(costing: Costing) -> dict[str, object]:
+        def one(y: object) -> dict[str, str]:
+            return {
+                k: str(getattr(y, k)) for k in ("general", "steps", "lump_sums", "rollup", "total")
+            }
+
+        return {"years": [one(y) for y in costing.years], "term": one(costing.term)}
+
+    data = {
+        "confidential": STAMP,
+        "title": report.title,
+        "as_of": report.day,
+        "rounding": RULE,
+        "columns": [
+            {
+                "label": c.label,
+                **figures(c.costing),
+                "stated": [
+                    {
+                        "valuer": s.valuer,
+                        "per": s.per,
+                        "amount": str(s.amount),
+                        "computed": str(s.computed),
+                    }
+                    for s in c.stated
+                ],
+                "not_costed": list(c.problems),
+            }
+            for c in report.columns
+        ],
+    }
+    return json.dumps(data, indent=2) + "\n"
