@@ -96,12 +96,17 @@ def blackline(clauses: tuple[ClauseChange, ...], old_order: tuple[str, ...]) -> 
     """Return every clause in blackline order, a moved one as a deletion and an insertion."""
     if not old_order or not any(c.moved for c in clauses):
         return list(clauses)
-    placed = [whole(c, "insert") if c.moved else c for c in clauses if c.status != "deleted"]
+    moving = _moving(clauses)
+    placed = [
+        whole(c, "insert") if id(c) in moving else c for c in clauses if c.status != "deleted"
+    ]
     old_slot: dict[str, ClauseChange] = {
         c.old.id: c for c in placed if c.old is not None and c.status != "added"
     }
     waiting = {c.old.id: c for c in clauses if c.old is not None and c.status == "deleted"}
-    waiting |= {c.old.id: whole(c, "delete") for c in clauses if c.moved and c.old is not None}
+    waiting |= {
+        c.old.id: whole(c, "delete") for c in clauses if id(c) in moving and c.old is not None
+    }
     previous: ClauseChange | None = None
     for clause_id in old_order:
         if clause_id in waiting:
@@ -112,6 +117,26 @@ def blackline(clauses: tuple[ClauseChange, ...], old_order: tuple[str, ...]) -> 
         elif clause_id in old_slot:
             previous = old_slot[clause_id]
     return placed + list(waiting.values())
+
+
+def _moving(clauses: tuple[ClauseChange, ...]) -> set[int]:
+    """Return (by object id) the clauses written twice: each moved clause and every clause
+    under it in the new document, which moves with it (its subclauses are not marked moved,
+    their parent being the same, yet they leave the old place too)."""
+    moving: set[int] = set()
+    under: int | None = None  # the depth of the moved clause being walked, if any
+    for clause in clauses:
+        if clause.status == "deleted":
+            continue  # written where it stood in the old document anyway
+        if under is not None and clause.depth <= under:
+            under = None
+        if clause.old is None:
+            continue  # added: written once, where it goes
+        if clause.moved and under is None:
+            under = clause.depth
+        if under is not None:
+            moving.add(id(clause))
+    return moving
 
 
 def _index(clauses: list[ClauseChange], clause: ClauseChange) -> int:
