@@ -311,10 +311,10 @@ def _match_containers(
         return 2 * common / (len(old_children[i]) + len(new_children[j]))
 
     old_heads: dict[tuple[str, str], int] = {}
-    for i in old_children:
-        key = heading_key(old[i])
+    for k in old_children:
+        key = heading_key(old[k])
         if key is not None:
-            old_heads[key] = -1 if key in old_heads else i
+            old_heads[key] = -1 if key in old_heads else k
     new_heads = {heading_key(new[j]) for j in new_children} - {None}
 
     def held(i: int, j: int) -> bool:
