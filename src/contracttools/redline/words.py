@@ -123,10 +123,7 @@ def _cut(a: str, b: str, diffs: list[tuple[int, str]]) -> None:
     if len(a) + len(b) <= _PIECE:
         diffs.extend(_piece(a, b))
     else:
-        for size in _RUNS:
-            anchors = _patience(a, b, size)
-            if anchors:
-                break
+        size, anchors = _anchors(a, b)
         if not anchors:
             diffs.extend(_matched(a, b))
         else:
@@ -149,8 +146,22 @@ def _piece(a: str, b: str) -> list[tuple[int, str]]:
 
 
 _RUNS = (1, 3, 7, 15)
-"""Anchor on single tokens; where no token is found once on each side (a text of few
-distinct words), on runs of 3, 7 or 15 tokens found once on each side."""
+"""Anchor on single tokens found once on each side, or on runs of 3, 7 or 15 tokens found
+once on each side (a text of few distinct words, a schedule's row labels), whichever
+covers more of the text."""
+
+
+def _anchors(a: str, b: str) -> tuple[int, list[tuple[int, int]]]:
+    """Return the run size and the anchors that cover the most tokens (the shortest runs
+    on a tie).  A few figures found once by chance ("$3,162.13" in the old text's third
+    range and the new text's first) must not outweigh a row label on every row ("Range 3
+    Step 10", a run of seven tokens)."""
+    best: tuple[int, list[tuple[int, int]]] = (1, [])
+    for size in _RUNS:
+        anchors = _patience(a, b, size)
+        if len(anchors) * size > len(best[1]) * best[0]:
+            best = (size, anchors)
+    return best
 
 
 def _patience(a: str, b: str, size: int = 1) -> list[tuple[int, int]]:
