@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contracttools.body import Table
 from contracttools.redline.blocks import diff_tables
 from contracttools.redline.model import new_text, old_text
+from tests.conftest import invoke
+from tests.test_golden import agreement
+
+CASES = Path(__file__).parent / "cases"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 HEADER = ("Range", "Step 1", "Step 2", "Step 3")
 OLD = Table(
@@ -81,3 +91,63 @@ def test_a_table_whose_rows_keep_their_keys_pairs_every_row(
     for row, a, b in zip(change.rows, old.rows, new.rows, strict=True):
         assert [old_text(c.spans) for c in row.cells] == list(a)
         assert [new_text(c.spans) for c in row.cells] == list(b)
+
+
+def test_word_marks_a_raised_wage_table_cell_by_cell(tmp_path: Path) -> None:
+    # Read back with the standard library: each figure is a w:del and a w:ins in its own
+    # cell; the removed range is a deleted row (w:del in its w:trPr), the added one inserted.
+    case = yaml.safe_load((CASES / "wage-table-raised-three-percent.yaml").read_text())
+    paths = []
+    for side in ("old", "new"):
+        path = tmp_path / f"{side}.yaml"
+        path.write_bytes(agreement(side, case[side]))
+        paths.append(str(path))
+    out = tmp_path / "redline.docx"
+    code, output = invoke("diff", *paths, "-o", str(out))
+    assert code == 1, output
+    body = ElementTree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    table = body.findall(f".//{W}tbl")[-1]
+    rows = []
+    for tr in table.findall(f"{W}tr"):
+        row_mark = tr.find(f"{W}trPr/{W}del"), tr.find(f"{W}trPr/{W}ins")
+        cells = [
+            (
+                "".join(t.text or "" for t in tc.iter(f"{W}delText")),
+                "".join(t.text or "" for ins in tc.iter(f"{W}ins") for t in ins.iter(f"{W}t")),
+            )
+            for tc in tr.findall(f"{W}tc")
+        ]
+        rows.append(
+            ("del" if row_mark[0] is not None else "ins" if row_mark[1] is not None else "", cells)
+        )
+    assert rows[1:] == [
+        (
+            "",
+            [
+                ("", ""),
+                ("$3,000.00", "$3,090.00"),
+                ("$3,150.00", "$3,244.50"),
+                ("$3,307.50", "$3,406.73"),
+            ],
+        ),
+        ("del", [("2", ""), ("$3,200.00", ""), ("$3,360.00", ""), ("$3,528.00", "")]),
+        (
+            "",
+            [
+                ("", ""),
+                ("$3,412.35", "$3,514.72"),
+                ("$3,583.15", "$3,690.64"),
+                ("$3,762.25", "$3,875.12"),
+            ],
+        ),
+        (
+            "",
+            [
+                ("", ""),
+                ("$3,650.50", "$3,760.02"),
+                ("$3,833.05", "$3,948.04"),
+                ("$4,024.70", "$4,145.44"),
+            ],
+        ),
+        ("ins", [("", "5"), ("", "$3,900.00"), ("", "$4,095.00"), ("", "$4,299.75")]),
+    ]
