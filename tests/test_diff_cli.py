@@ -34,7 +34,7 @@ def test_agreement_against_opening_proposal() -> None:
     lines = output.splitlines()
     assert (
         lines[2]
-        == "6 modified, 2 added, 1 deleted, 0 moved, 0 renumbered, 56 unchanged; 229 words inserted, 119 deleted"
+        == "6 modified, 2 added, 1 deleted, 0 moved, 0 renumbered, 56 unchanged; 218 words inserted, 108 deleted"
     )
     assert "  == Article 2 › 2.A General Increases  [AMEND]" in lines
     assert "[-three-]{+six+} percent [-(3%)-]{+(6%)+}" in output
@@ -78,7 +78,7 @@ def test_stat() -> None:
     code, output = diff("--stat", AGREEMENT, GUILD_1)
     assert code == 1
     assert output.splitlines()[0].startswith(" Article 2 › 2.A General Increases")
-    assert output.splitlines()[-1] == " 9 clauses changed, 229 words inserted(+), 119 deleted(-)"
+    assert output.splitlines()[-1] == " 9 clauses changed, 218 words inserted(+), 108 deleted(-)"
 
 
 def test_stat_all_counts_unchanged_clauses_as_unchanged() -> None:
@@ -89,7 +89,7 @@ def test_stat_all_counts_unchanged_clauses_as_unchanged() -> None:
     assert lines[-1] == " 0 clauses changed, 63 unchanged, 0 words inserted(+), 0 deleted(-)"
     code, output = diff("--all", "--stat", AGREEMENT, GUILD_1)
     assert output.splitlines()[-1] == (
-        " 9 clauses changed, 56 unchanged, 229 words inserted(+), 119 deleted(-)"
+        " 9 clauses changed, 56 unchanged, 218 words inserted(+), 108 deleted(-)"
     )
     assert diff("--stat", AGREEMENT, AGREEMENT)[1] == (
         " 0 clauses changed, 0 words inserted(+), 0 deleted(-)\n"

@@ -259,3 +259,26 @@ def test_match_option(tmp_path: Any) -> None:
     assert AGAINST_ID in auto and AGAINST_ID not in strict
     assert "== 1 Orientation  [added]" in auto
     assert "== 3 Dues  [added]" in strict
+
+
+def test_the_same_number_and_title_pair_before_content() -> None:
+    # Two terms imported separately (no id in common): "14.1 Monthly Report", rewritten,
+    # is still 14.1; the clause that took its old words under another heading is new.
+    old = _load(
+        "old", [{"id": "x1", "number": "14.1", "title": "Monthly Report", "text": _text(1)}]
+    )
+    new = _load(
+        "new",
+        [
+            {"id": "y1", "number": "14.1", "title": "Monthly Report", "text": _text(2)},
+            {"id": "y2", "number": "14.2", "title": "Quarterly Summary", "text": _text(1)},
+        ],
+    )
+    pairs = {
+        (c.old.id if c.old else None, c.new.id if c.new else None)
+        for c in compare(old, new).clauses
+    }
+    assert pairs == {("x1", "y1"), (None, "y2")}
+    # A title alone, or a number alone, is not the heading: 14.1 Pay and 14.1 Leave do not pair.
+    other = _load("new", [{"id": "y1", "number": "14.1", "title": "Leave", "text": _text(2)}])
+    assert {c.status for c in compare(old, other).clauses} == {"added", "deleted"}

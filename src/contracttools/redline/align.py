@@ -1,6 +1,7 @@
 """Clause alignment: which old clause is which new clause.
 
-1. The same id.
+1. The same id; then, among the clauses left, the same heading: an identical number and
+   title (both given, each heading once on each side).  Not with `by_id`.
 2. Where an id pair shares little text (under NEAR_THRESHOLD of its words) and a
    near-identical text (NEAR_IDENTICAL of its words) sits under another id, the text wins:
    a section inserted at the top of an article renumbers those after it, and ids made
@@ -15,7 +16,10 @@
    other; an id pair of containers without text of their own whose children are under
    that share gives way to such a pair, as in 2 (an article inserted before others).
 
-A number is never evidence: two clauses are not paired because they share one.
+A pair with an identical number and title is never given way (in 2 or 5), and a
+container whose heading the other side has identical is never paired by its children to
+another one: the same heading is the same clause, whatever moved in or out of it.  A
+number alone is never evidence: two clauses are not paired because they share one.
 """
 
 from __future__ import annotations
@@ -83,8 +87,10 @@ def match_clauses(
         i = old_by_id.get(entry.id)
         if i is not None:
             pairs[j] = i
+    if not by_id:
+        _match_headings(old, new, pairs)
     old_words, new_words = _Texts(old), _Texts(new)
-    apart = _apart(old, new, pairs)
+    apart = {j for j in _apart(old, new, pairs) if not same_heading(old[pairs[j]], new[j])}
     if not by_id:
         _rematch_by_text(old, new, pairs, apart, old_words, new_words)
     taken = set(pairs.values())
@@ -97,6 +103,38 @@ def match_clauses(
     _match_near_text(free_old, free_new, pairs, old_words, new_words)
     _match_containers(old, new, pairs, by_id, apart)
     return pairs
+
+
+def heading_key(entry: Entry) -> tuple[str, str] | None:
+    """Return a clause's heading as compared (white space folded, case kept), or None where
+    it lacks a number or a title: a number alone, or a title alone, says little."""
+    number, title = " ".join(entry.number.split()), " ".join(entry.title.split())
+    return (number, title) if number and title else None
+
+
+def same_heading(a: Entry, b: Entry) -> bool:
+    """Return whether two clauses have the same number and the same title, both given."""
+    key = heading_key(a)
+    return key is not None and key == heading_key(b)
+
+
+def _match_headings(old: Sequence[Entry], new: Sequence[Entry], pairs: dict[int, int]) -> None:
+    """Pair clauses left unpaired by id whose heading is found once on each side, identical."""
+    taken = set(pairs.values())
+    old_by: dict[tuple[str, str], list[int]] = defaultdict(list)
+    new_by: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, entry in enumerate(old):
+        key = heading_key(entry)
+        if key is not None:
+            old_by[key].append(i)
+    for j, entry in enumerate(new):
+        key = heading_key(entry)
+        if key is not None:
+            new_by[key].append(j)
+    for key, found in new_by.items():
+        olds = old_by.get(key, [])
+        if len(found) == 1 and len(olds) == 1 and found[0] not in pairs and olds[0] not in taken:
+            pairs[found[0]] = olds[0]
 
 
 def _apart(old: Sequence[Entry], new: Sequence[Entry], pairs: dict[int, int]) -> set[int]:
@@ -272,12 +310,28 @@ def _match_containers(
     def score(i: int, j: int, common: int) -> float:
         return 2 * common / (len(old_children[i]) + len(new_children[j]))
 
+    old_heads: dict[tuple[str, str], int] = {}
+    for k in old_children:
+        key = heading_key(old[k])
+        if key is not None:
+            old_heads[key] = -1 if key in old_heads else k
+    new_heads = {heading_key(new[j]) for j in new_children} - {None}
+
+    def held(i: int, j: int) -> bool:
+        """Return whether i or j has its heading, identical, on the other side in another
+        clause: they are that clause, not each other."""
+        a, b = heading_key(old[i]), heading_key(new[j])
+        return a != b and (
+            (a is not None and a in new_heads) or old_heads.get(b or ("", "")) is not None
+        )
+
     for depth in sorted(levels, reverse=True):
         weak: dict[int, int] = {}
         for j in levels[depth] if not by_id else ():
             i = pairs.get(j)
             if (
                 i is not None
+                and not same_heading(old[i], new[j])
                 and i in old_children
                 and not old[i].text.strip()
                 and not new[j].text.strip()
@@ -293,7 +347,7 @@ def _match_containers(
             if j in pairs and j not in weak:
                 continue
             for i, common in votes(j).items():
-                if weak.get(j) == i or (i in taken and i not in weak_old):
+                if weak.get(j) == i or (i in taken and i not in weak_old) or held(i, j):
                     continue
                 value = score(i, j, common)
                 if value >= CONTAINER_THRESHOLD:

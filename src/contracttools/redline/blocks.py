@@ -352,7 +352,7 @@ def diff_tables(a: Table | None, b: Table | None) -> TableChange:
     new_rows = b.rows if b else ()
     rows: list[RowChange] = []
     status: Status
-    for old, new in align(old_rows, new_rows, lambda r: r, lambda r: " ".join(r)):
+    for old, new in _rows_by_key(old_rows, new_rows):
         rows.append(_row(old, new))
     if a is None:
         status = "inserted"
@@ -385,3 +385,42 @@ def _cell(old: str | None, new: str | None) -> CellChange:
         return CellChange("deleted", (Span("delete", old),) if old else ())
     spans = diff_words(old, new)
     return CellChange("modified" if changed(spans) else "equal", spans)
+
+
+Row = tuple[str, ...]
+
+
+def _key(row: Row) -> str:
+    return " ".join(row[0].split()) if row else ""
+
+
+def _rows_by_key(old: Sequence[Row], new: Sequence[Row]) -> list[tuple[Row | None, Row | None]]:
+    """Pair rows by their key (the first cell: a range, a step, a classification) in order,
+    then the rows between paired keys by content.
+
+    Keys are used when every row on each side has a key of its own (none empty, none
+    repeated); a row whose key is kept is then modified, never deleted and inserted, and
+    a key found on one side only is a row added or removed.  Otherwise rows are aligned
+    by content, as paragraphs are.
+    """
+
+    def whole(a: Sequence[Row], b: Sequence[Row]) -> list[tuple[Row | None, Row | None]]:
+        return align(a, b, lambda r: r, lambda r: " ".join(r))
+
+    keys_a, keys_b = [_key(r) for r in old], [_key(r) for r in new]
+    if not (_distinct(keys_a) and _distinct(keys_b)):
+        return whole(old, new)
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    pairs: list[tuple[Row | None, Row | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend(zip(old[i1:i2], new[j1:j2], strict=True))
+        else:
+            # Keys found on one side only: a row added or removed by key, unless a row
+            # was only re-keyed in place (as many rows each side, mostly the same words).
+            pairs.extend(whole(old[i1:i2], new[j1:j2]))
+    return pairs
+
+
+def _distinct(keys: list[str]) -> bool:
+    return all(keys) and len(set(keys)) == len(keys)

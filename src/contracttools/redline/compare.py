@@ -148,13 +148,18 @@ def compare_entries(
 
 
 def _ref(entry: Entry, other: Entry | None = None, names: Names | None = None) -> ClauseRef:
-    """Name a clause: a side that gives no number or title borrows the other side's, then
-    the `names` given; a proposal's clause that nothing names is called by its id made
-    readable ("Development Rooms" for episodic.development-rooms), never by the id itself."""
-    number = entry.number or (other.number if other else "")
-    title = entry.title or (other.title if other else "")
-    if names and entry.id in names and not (number and title):
-        number, title = number or names[entry.id][0], title or names[entry.id][1]
+    """Name a clause: a side that gives neither number nor title borrows the other side's,
+    then the `names` given; a proposal's clause that nothing names is called by its id made
+    readable ("Development Rooms" for episodic.development-rooms), never by the id itself.
+
+    A side that gives a number or a title gives its heading: a title it lacks where the
+    other side has one is a title added or removed (retitled), never borrowed.
+    """
+    number, title = entry.number, entry.title
+    if not number and not title and other is not None:
+        number, title = other.number, other.title
+    if names and entry.id in names and not number and not title:
+        number, title = names[entry.id]
     if not number and not title and (entry.item is not None or (other and other.item)):
         title = readable(entry.id)
     return ClauseRef(entry.id, number, title)

@@ -1,4 +1,4 @@
-"""Word-level redlines: tokens diffed with diff-match-patch, then cleaned as a lawyer marks.
+"""Word-level redlines: tokens diffed with diff-match-patch, then grouped as a lawyer marks.
 
 Each token (a word, a figure, a run of spaces, a mark of punctuation: see `tokens`) is
 mapped to one character, the library's lines-to-chars trick applied to words, so the
@@ -7,22 +7,29 @@ diff never splits a word or a figure.
 The library's bisection takes time in proportion to the tokens times the edits: a
 paragraph of thousands of words with hundreds of edits takes seconds.  So a long text
 (over `LONG` tokens) is first cut at tokens that occur once in each text and in the same
-order (patience anchors; in a text of few distinct words, runs of tokens that occur once)
-and the pieces between anchors are diffed one by one.  When that shows few edits (tokens
-x edits at most `WORK`), the whole text is diffed by the library as before, so the result
-is the same as it always was; otherwise the cut result stands.  If the library's time limit is ever reached, the text is diffed the cut way: a
-time limit never turns a word diff into "all deleted, all inserted".
+order (patience anchors: a row label such as "Range 37", a rare word; in a text of few
+distinct words, runs of tokens that occur once) and the pieces between anchors are diffed
+one by one, each cut again at its own anchors while it is over `_PIECE` tokens.  When that
+shows few edits (tokens x edits at most `WORK`), the whole text is diffed by the library
+instead, as it always was.  There is no time limit anywhere: the work is bounded by the
+cutting, not the clock, so the same inputs give the same redline on any machine.
+
+No semantic cleanup: unchanged words between two changes stay unchanged ("siblings,
+{+siblings-in-law, +}parents-in-law, [-sonsand-]{+sons- and+}"), so a schedule whose every
+figure changed keeps its "Step 3" labels.  Only glue (spaces and punctuation, up to three
+characters) between two changes is absorbed, so "thirty (30)" to "forty-five (45)" reads
+as one change.
 
 White space alone is not a change: where two texts differ only in white space (`(2nd )`
 and `(2nd)`), the words are equal spans and the white space is a deleted or inserted span
-holding nothing but white space, which outputs do not mark (see `model.shown`).
+holding nothing but white space, which outputs do not mark (see `model.shown`).  A space
+put inside a word ("staffin g") changes the word: the word is shown replaced.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import time
 from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
@@ -38,7 +45,7 @@ LONG = 2000
 WORK = 15_000_000
 """Above LONG, the library is still used on the whole text when (tokens x edits) is at most
 this: about a third of a second of its bisection on the build machine."""
-_PIECE = 1500
+_PIECE = 300
 """Pieces between anchors larger than this are cut again at their own anchors."""
 
 
@@ -67,25 +74,14 @@ def _encode(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
     return encoded[0], encoded[1], {code: token for token, code in codes.items()}
 
 
-class _TimedOut(Exception):
-    """The library's bisection reached its time limit."""
-
-
-class _Engine(diff_match_patch):  # type: ignore[misc]
-    """diff-match-patch that says so when its time limit is reached, instead of giving up."""
-
-    def diff_bisect(self, text1: str, text2: str, deadline: float) -> list[tuple[int, str]]:
-        diffs: list[tuple[int, str]] = super().diff_bisect(text1, text2, deadline)
-        if len(diffs) == 2 and diffs[0][0] == self.DIFF_DELETE and time.time() > deadline:
-            raise _TimedOut
-        return diffs
-
-
-_DMP = _Engine()
-_DMP.Diff_Timeout = 5.0
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0
+"""No time limit: the same inputs give the same redline on any machine.  The work is
+bounded by the cutting instead (see the module's docstring)."""
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
 _GLUE = re.compile(r"[\s\W]*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 def diff_words(old: str, new: str) -> tuple[Span, ...]:
@@ -104,11 +100,7 @@ def _diff_words(old: str, new: str) -> tuple[Span, ...]:
     a, b, tokens = _encode(tokenize(old), tokenize(new))
     diffs = _anchored(a, b) if len(a) + len(b) > LONG else None
     if diffs is None or (len(a) + len(b)) * _edits(diffs) <= WORK:
-        try:
-            diffs = _DMP.diff_main(a, b, False)
-        except _TimedOut:
-            diffs = diffs or _anchored(a, b)
-    _DMP.diff_cleanupSemantic(diffs)
+        diffs = _DMP.diff_main(a, b, False)
     return _merge([(_OPS[op], "".join(tokens[c] for c in text)) for op, text in diffs])
 
 
@@ -137,10 +129,7 @@ def _cut(a: str, b: str, diffs: list[tuple[int, str]]) -> None:
     if len(a) + len(b) <= _PIECE:
         diffs.extend(_piece(a, b))
     else:
-        for size in _RUNS:
-            anchors = _patience(a, b, size)
-            if anchors:
-                break
+        size, anchors = _anchors(a, b)
         if not anchors:
             diffs.extend(_matched(a, b))
         else:
@@ -157,15 +146,28 @@ def _cut(a: str, b: str, diffs: list[tuple[int, str]]) -> None:
 def _piece(a: str, b: str) -> list[tuple[int, str]]:
     if not a or not b:
         return [(-1, a)] if a else [(1, b)] if b else []
-    try:
-        return list(_DMP.diff_main(a, b, False))
-    except _TimedOut:
-        return _matched(a, b)
+    if set(a).isdisjoint(b):
+        return [(-1, a), (1, b)]
+    return list(_DMP.diff_main(a, b, False))
 
 
 _RUNS = (1, 3, 7, 15)
-"""Anchor on single tokens; where no token is found once on each side (a text of few
-distinct words), on runs of 3, 7 or 15 tokens found once on each side."""
+"""Anchor on single tokens found once on each side, or on runs of 3, 7 or 15 tokens found
+once on each side (a text of few distinct words, a schedule's row labels), whichever
+covers more of the text."""
+
+
+def _anchors(a: str, b: str) -> tuple[int, list[tuple[int, int]]]:
+    """Return the run size and the anchors that cover the most tokens (the shortest runs
+    on a tie).  A few figures found once by chance ("$3,162.13" in the old text's third
+    range and the new text's first) must not outweigh a row label on every row ("Range 3
+    Step 10", a run of seven tokens)."""
+    best: tuple[int, list[tuple[int, int]]] = (1, [])
+    for size in _RUNS:
+        anchors = _patience(a, b, size)
+        if len(anchors) * size > len(best[1]) * best[0]:
+            best = (size, anchors)
+    return best
 
 
 def _patience(a: str, b: str, size: int = 1) -> list[tuple[int, int]]:
@@ -270,7 +272,8 @@ def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
             if group[0]:
                 out.append(Span("equal", group[0]))
             continue
-        if len(group) == 3:
+        if len(group) == 3 or _layout_only(group[0], group[1]):
+            # (a change that turns out to be white space alone once its glue is absorbed)
             out.extend(_layout(group[0], group[1]))
             continue
         if group[0]:
@@ -283,7 +286,13 @@ def _merge(spans: list[tuple[Op, str]]) -> tuple[Span, ...]:
 def _layout_only(deleted: str, inserted: str = "") -> bool:
     """Return whether a change is one of white space alone (the same characters otherwise)."""
     # A paragraph mark ("\n") is white space here too: its span stays marked (model.Span).
-    return bool(deleted or inserted) and _SPACE.sub("", deleted) == _SPACE.sub("", inserted)
+    # A space put inside a word, or taken out of one ("staffing", "staffin g"), changes the
+    # words: the word is shown replaced, not a lone space marked.
+    return (
+        bool(deleted or inserted)
+        and _SPACE.sub("", deleted) == _SPACE.sub("", inserted)
+        and _WORD.findall(deleted) == _WORD.findall(inserted)
+    )
 
 
 def _layout(deleted: str, inserted: str) -> list[Span]:

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 from markupsafe import Markup
 
-from contracttools.redline.model import BlockChange, ClauseChange, Op, Span, TableChange
+from contracttools.redline.model import BlockChange, ClauseChange, ClauseRef, Op, Span, TableChange
 from contracttools.templating import environment
 from contracttools.writers.docx.append import appending
 from contracttools.writers.docx.package import deterministic, finished
@@ -172,16 +172,31 @@ def heading_spans(clause: ClauseChange) -> tuple[Span, ...]:
         ref = new if whole == "insert" else old
         assert ref is not None
         return (Span(whole, " ".join(p for p in (ref.number, ref.title) if p)),)
-    if old and new and old.number != new.number:
-        number: tuple[Span, ...] = tuple(
-            s
-            for s in (Span("delete", old.number + " "), Span("insert", new.number + " "))
-            if s.text.strip()
-        )
-    else:
-        number = (Span("equal", clause.ref.number + " "),) if clause.ref.number else ()
-    title = clause.title_spans if clause.retitled else (Span("equal", clause.ref.title),)
-    return number + title
+    assert old is not None and new is not None
+    number = _changed(old.number, new.number)
+    title = clause.title_spans if clause.retitled else (Span("equal", new.title),)
+    old_gap, new_gap = _gap(old), _gap(new)
+    if old_gap == new_gap:
+        spans = (*number, Span("equal", new_gap), *title)
+    elif bool(old.title) != bool(new.title):  # a title added or removed takes the space
+        op = "insert" if new.title else "delete"
+        spans = (*number, *(Span(s.op, " " + s.text) if s.op == op else s for s in title))
+    else:  # a number added or removed takes the space
+        op = "insert" if new.number else "delete"
+        spans = (*(Span(s.op, s.text + " ") if s.op == op else s for s in number), *title)
+    return tuple(s for s in spans if s.text)
+
+
+def _gap(ref: ClauseRef) -> str:
+    """Return the space between a heading's number and title: none where one is missing."""
+    return " " if ref.number and ref.title else ""
+
+
+def _changed(old: str, new: str) -> tuple[Span, ...]:
+    """Return a heading's number as one span kept, or the old deleted and the new inserted."""
+    if old == new:
+        return (Span("equal", new),)
+    return (Span("delete", old), Span("insert", new))
 
 
 def clause_heading(

@@ -1,0 +1,153 @@
+"""Schedules: table rows pair by their key (the first cell) before whole-row similarity."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contracttools.body import Table
+from contracttools.redline.blocks import diff_tables
+from contracttools.redline.model import new_text, old_text
+from tests.conftest import invoke
+from tests.test_golden import agreement
+
+CASES = Path(__file__).parent / "cases"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+HEADER = ("Range", "Step 1", "Step 2", "Step 3")
+OLD = Table(
+    rows=(
+        HEADER,
+        ("1", "$3,000.00", "$3,150.00", "$3,307.50"),
+        ("2", "$3,200.00", "$3,360.00", "$3,528.00"),
+        ("3", "$3,412.35", "$3,583.15", "$3,762.25"),
+        ("4", "$3,650.50", "$3,833.05", "$4,024.70"),
+    )
+)
+# Raised 3%, to the cent, half up, by hand: 3,000.00 x 1.03 = 3,090.00; 3,150.00 -> 3,244.50;
+# 3,307.50 -> 3,406.725 -> 3,406.73; 3,412.35 -> 3,514.7205 -> 3,514.72; 3,583.15 ->
+# 3,690.6445 -> 3,690.64; 3,762.25 -> 3,875.1175 -> 3,875.12; 3,650.50 -> 3,760.015 ->
+# 3,760.02; 3,833.05 -> 3,948.0415 -> 3,948.04; 4,024.70 -> 4,145.441 -> 4,145.44.
+# Range 2 is removed, range 5 added.
+NEW = Table(
+    rows=(
+        HEADER,
+        ("1", "$3,090.00", "$3,244.50", "$3,406.73"),
+        ("3", "$3,514.72", "$3,690.64", "$3,875.12"),
+        ("4", "$3,760.02", "$3,948.04", "$4,145.44"),
+        ("5", "$3,900.00", "$4,095.00", "$4,299.75"),
+    )
+)
+
+
+def test_a_wage_table_raised_three_percent_keeps_its_ranges_and_marks_each_figure() -> None:
+    change = diff_tables(OLD, NEW)
+    assert change.status == "modified"
+    shown = [(row.status, row.cells[0].spans[0].text) for row in change.rows]
+    assert shown == [
+        ("equal", "Range"),
+        ("modified", "1"),
+        ("deleted", "2"),
+        ("modified", "3"),
+        ("modified", "4"),
+        ("inserted", "5"),
+    ]
+    for row, old, new in [(1, 1, 1), (3, 3, 2), (4, 4, 3)]:
+        cells = change.rows[row].cells
+        assert cells[0].status == "equal"  # the range cell unchanged
+        for step in (1, 2, 3):  # each figure struck and replaced, whole
+            marks = [(s.op, s.text) for s in cells[step].spans]
+            assert marks == [("delete", OLD.rows[old][step]), ("insert", NEW.rows[new][step])]
+
+
+keys = st.lists(st.integers(1, 60), min_size=1, max_size=12, unique=True)
+figure = st.integers(100, 999_999).map(lambda c: f"${c // 100:,}.{c % 100:02d}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys, st.data())
+def test_a_table_whose_rows_keep_their_keys_pairs_every_row(
+    ranges: list[int], data: st.DataObject
+) -> None:
+    width = data.draw(st.integers(1, 4))
+    old = Table(
+        rows=tuple(
+            (str(k), *data.draw(st.lists(figure, min_size=width, max_size=width))) for k in ranges
+        )
+    )
+    new = Table(
+        rows=tuple(
+            (str(k), *data.draw(st.lists(figure, min_size=width, max_size=width))) for k in ranges
+        )
+    )
+    change = diff_tables(old, new)
+    assert len(change.rows) == len(ranges)
+    assert all(row.status in ("equal", "modified") for row in change.rows)
+    for row, a, b in zip(change.rows, old.rows, new.rows, strict=True):
+        assert [old_text(c.spans) for c in row.cells] == list(a)
+        assert [new_text(c.spans) for c in row.cells] == list(b)
+
+
+def test_word_marks_a_raised_wage_table_cell_by_cell(tmp_path: Path) -> None:
+    # Read back with the standard library: each figure is a w:del and a w:ins in its own
+    # cell; the removed range is a deleted row (w:del in its w:trPr), the added one inserted.
+    case = yaml.safe_load((CASES / "wage-table-raised-three-percent.yaml").read_text())
+    paths = []
+    for side in ("old", "new"):
+        path = tmp_path / f"{side}.yaml"
+        path.write_bytes(agreement(side, case[side]))
+        paths.append(str(path))
+    out = tmp_path / "redline.docx"
+    code, output = invoke("diff", *paths, "-o", str(out))
+    assert code == 1, output
+    body = ElementTree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    table = body.findall(f".//{W}tbl")[-1]
+    rows = []
+    for tr in table.findall(f"{W}tr"):
+        row_mark = tr.find(f"{W}trPr/{W}del"), tr.find(f"{W}trPr/{W}ins")
+        cells = [
+            (
+                "".join(t.text or "" for t in tc.iter(f"{W}delText")),
+                "".join(t.text or "" for ins in tc.iter(f"{W}ins") for t in ins.iter(f"{W}t")),
+            )
+            for tc in tr.findall(f"{W}tc")
+        ]
+        rows.append(
+            ("del" if row_mark[0] is not None else "ins" if row_mark[1] is not None else "", cells)
+        )
+    assert rows[1:] == [
+        (
+            "",
+            [
+                ("", ""),
+                ("$3,000.00", "$3,090.00"),
+                ("$3,150.00", "$3,244.50"),
+                ("$3,307.50", "$3,406.73"),
+            ],
+        ),
+        ("del", [("2", ""), ("$3,200.00", ""), ("$3,360.00", ""), ("$3,528.00", "")]),
+        (
+            "",
+            [
+                ("", ""),
+                ("$3,412.35", "$3,514.72"),
+                ("$3,583.15", "$3,690.64"),
+                ("$3,762.25", "$3,875.12"),
+            ],
+        ),
+        (
+            "",
+            [
+                ("", ""),
+                ("$3,650.50", "$3,760.02"),
+                ("$3,833.05", "$3,948.04"),
+                ("$4,024.70", "$4,145.44"),
+            ],
+        ),
+        ("ins", [("", "5"), ("", "$3,900.00"), ("", "$4,095.00"), ("", "$4,299.75")]),
+    ]
