@@ -13,18 +13,10 @@ from collections.abc import Iterable
 from contracttools.model import Agreement, Negotiation, Proposal
 from contracttools.negotiation.validate import validate, validate_items
 from contracttools.problems import ContractFileError, Problem
-from contracttools.readers.files import (
-    Loaded,
-    _agreement,
-    _display,
-    _document,
-    _kind_of,
-    _proposal,
-    find_negotiation,
-    load_agreement,
-    read_negotiation,
-    read_proposal,
-)
+from contracttools.readers.agreements import _agreement, load_agreement
+from contracttools.readers.files import Loaded, _display, _document, _kind_of, find_negotiation
+from contracttools.readers.negotiations import read_negotiation
+from contracttools.readers.proposals import _proposal, read_proposal
 
 __all__ = [
     "Loaded",

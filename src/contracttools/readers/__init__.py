@@ -4,15 +4,10 @@ How the files fit together is checked by `contracttools.loading`, which every co
 loads through.
 """
 
-from contracttools.readers.files import (
-    Loaded,
-    find_negotiation,
-    load_agreement,
-    read_negotiation,
-    read_proposal,
-    reading,
-    sources,
-)
+from contracttools.readers.agreements import load_agreement
+from contracttools.readers.files import Loaded, find_negotiation, reading, sources
+from contracttools.readers.negotiations import read_negotiation
+from contracttools.readers.proposals import read_proposal
 
 __all__ = [
     "Loaded",
