@@ -33,8 +33,8 @@ import yaml
 from contracttools.readers import load_agreement
 from contracttools.redline import compare
 from contracttools.redline.align import NEAR_THRESHOLD, Entry, match_clauses
-from contracttools.redline.blocks import similarity
 from contracttools.redline.documents import agreement_entries
+from contracttools.redline.similar import similarity
 
 SYLLABLES = ["ra", "po", "ten", "di", "mur", "sa", "ke", "lo", "vin", "tu", "mar", "es", "on"]
 

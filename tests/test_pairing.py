@@ -173,8 +173,8 @@ def test_a_proposal_item_keeps_its_clause() -> None:
 
 
 def test_candidates_are_bounded_and_scores_agree_with_similarity() -> None:
-    from contracttools.redline.blocks import similarity
     from contracttools.redline.shingles import CANDIDATES
+    from contracttools.redline.similar import similarity
 
     texts = {i: _text(i) for i in range(200)}
     old = {i: Words(t) for i, t in texts.items()}

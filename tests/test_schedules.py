@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contracttools.body import Table
-from contracttools.redline.blocks import diff_tables
 from contracttools.redline.model import new_text, old_text
+from contracttools.redline.tables import diff_tables
 from tests.conftest import invoke
 from tests.test_golden import agreement
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 from contracttools.body import Block
 from contracttools.model import Item
-from contracttools.redline.blocks import similarity
 from contracttools.redline.shingles import Words, candidates, shared
+from contracttools.redline.similar import similarity
 
 NEAR_THRESHOLD = 0.6
 """Share of words two unmatched clauses must have in common to be taken as one clause."""
