@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
-from contracttools.redline.align import _longest_increasing
 from contracttools.redline.model import (
     BlockChange,
     CellChange,
@@ -24,6 +23,7 @@ from contracttools.redline.model import (
     Span,
     TableChange,
 )
+from contracttools.redline.moves import longest_increasing
 
 
 def whole(clause: ClauseChange, op: str) -> ClauseChange:
@@ -118,7 +118,7 @@ def blackline_order(
         if c.status != "deleted" and c.old is not None and c.new is not None and c.old.id in where
     ]
     positions = [where[_old_id(clauses[n])] for n in paired]
-    steady = {paired[k] for k in _longest_increasing(positions)}
+    steady = {paired[k] for k in longest_increasing(positions)}
     struck: dict[str, ClauseChange] = {}
     out: list[ClauseChange] = []
     for n, change in enumerate(clauses):

@@ -9,7 +9,7 @@ from typing import Literal
 
 from contracttools.body import parse_body
 from contracttools.model import Agreement, Clause, ClauseMark, Proposal
-from contracttools.redline.align import Entry, match_clauses, moved_clauses
+from contracttools.redline.align import Entry, match_clauses
 from contracttools.redline.blocks import diff_blocks, unchanged
 from contracttools.redline.documents import agreement_entries
 from contracttools.redline.model import (
@@ -20,6 +20,7 @@ from contracttools.redline.model import (
     Side,
     Span,
 )
+from contracttools.redline.moves import moved_clauses
 from contracttools.redline.words import diff_words
 
 Match = Literal["auto", "id"]
