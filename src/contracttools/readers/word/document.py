@@ -20,9 +20,8 @@ from contracttools.readers.word.runs import (
     Paragraph,
     ParagraphReader,
     TooDeep,
-    bold_lead,
-    text_of,
 )
+from contracttools.readers.word.segments import bold_lead, text_of
 from contracttools.readers.word.styles import Styles
 from contracttools.readers.word.tables import Table, read_table
 

@@ -16,11 +16,11 @@ highlight, the paragraph's, the cell's, the page's), and text under 2 points.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from contracttools.readers.word.package import W, on
+from contracttools.readers.word.segments import Segment, quoted, text_of
 from contracttools.readers.word.styles import Styles, color_of
 
 _R, _T, _DEL_TEXT = f"{W}r", f"{W}t", f"{W}delText"
@@ -77,10 +77,6 @@ class Changes:
         author = element.get(f"{W}author")
         if author:
             self.authors.setdefault(author, None)
-
-
-Segment = tuple[str, bool]
-"""A piece of text and whether it is bold."""
 
 
 @dataclass
@@ -357,12 +353,6 @@ _PICTURES = {f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"}
 _FALLBACK = f"{_MC}Fallback"
 
 
-def quoted(text: str, limit: int = 80) -> str:
-    """Return text quoted for a report, white space folded and cut to `limit` characters."""
-    text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
-
-
 _HIGHLIGHTS = {"white": "FFFFFF", "black": "000000"}
 
 
@@ -387,22 +377,3 @@ def _val(element: Any | None) -> int | None:
         return int(element.get(f"{W}val", ""))
     except ValueError:
         return None
-
-
-def text_of(segments: list[Segment]) -> str:
-    """Return a reading's text, white space folded, in NFC (one form for each letter)."""
-    text = " ".join("".join(text for text, _ in segments).split())
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-def bold_lead(segments: list[Segment]) -> str:
-    """Return the leading bold text of a reading (all of it when it is all bold)."""
-    lead = []
-    for text, bold in segments:
-        if bold:
-            lead.append(text)
-        elif text.strip():
-            break
-        else:
-            lead.append(text)
-    return " ".join("".join(lead).split())

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from contracttools.readers.word.package import W
-from contracttools.readers.word.runs import _fill, text_of
+from contracttools.readers.word.runs import _fill
+from contracttools.readers.word.segments import text_of
 
 if TYPE_CHECKING:
     from contracttools.readers.word.runs import ParagraphReader
