@@ -16,8 +16,8 @@ import pypdf
 import pytest
 import yaml
 
-from contracttools.documents.summary import build_summary, reading_grade
-from contracttools.documents.wording import compounded, money
+from contracttools.documents.summary import build_summary
+from contracttools.documents.wording import compounded, money, reading_grade
 from contracttools.loading import load_negotiation
 from contracttools.negotiation import moment
 from tests.conftest import SAMPLES

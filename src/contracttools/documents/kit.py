@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from contracttools.documents.summary import PHRASES, FigureRow, Summary, build_summary
-from contracttools.documents.wording import compounded, long_date
+from contracttools.documents.summary import FigureRow, Summary, build_summary
+from contracttools.documents.wording import PHRASES, compounded, long_date
 from contracttools.model import Negotiation, Party
 from contracttools.negotiation import Moment, Position, agreed_language, history, standings
 

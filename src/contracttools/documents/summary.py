@@ -5,11 +5,19 @@ Nothing internal goes in: no `note` of any file, no strategy.  Pure: no files, n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from contracttools.documents.wording import compounded, long_date, money
+from contracttools.documents.wording import (
+    GLOSSARY,
+    PHRASES,
+    TRIGGERS,
+    compounded,
+    long_date,
+    money,
+    reading_grade,
+    verb,
+)
 from contracttools.model import Negotiation, Party
 from contracttools.negotiation import (
     Moment,
@@ -22,34 +30,6 @@ from contracttools.negotiation import (
 from contracttools.negotiation.figures import read_terms
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
-
-PHRASES = {
-    "status-quo": "No change: keep the current language.",
-    "reject": "Rejects the proposal, with no counteroffer.",
-    "withdraw": "Withdrew its proposal.",
-    "accept": "Accepts the other side's proposal.",
-    "delete": "Remove this section.",
-    "concept": "Proposes the idea; no contract language yet.",
-    "amend": "Proposes new contract language.",
-    "add": "Proposes a new section.",
-}
-"""Plain words for an item that carries no summary of its own."""
-
-TRIGGERS = {"tentative agreement": ("tentative",), "compounded": ("compound",)}
-"""Words that call for a glossary entry, where they are not the entry's own words."""
-
-GLOSSARY = {
-    "tentative agreement": "A section both bargaining teams have initialled. It becomes part of the contract only if members ratify the whole agreement.",
-    "status quo": "Keep the current contract language unchanged.",
-    "proposal": "A written offer one side passes across the table. Each is numbered; a later one replaces the earlier on the same section.",
-    "package": "Several proposals that stand or fall together: accepting one means accepting all.",
-    "minimum": "The lowest pay the contract allows for a kind of work. Anyone may negotiate more.",
-    "compounded": "Each year's raise applies to the pay after the previous raise, so 5% and 5% add up to 10.25%, not 10%.",
-    "residual": "A payment for reuse of work after its first showing, such as reruns or years on a streaming service.",
-    "mini-room": "A small group of writers hired to develop a series before it is ordered to production.",
-    "withdrawn": "The side that made a proposal has taken it off the table.",
-    "rejected": "The other side has said no, without a counteroffer.",
-}
 
 
 @dataclass(frozen=True)
@@ -258,7 +238,7 @@ def _overview(
             )
         else:
             sentences.append(
-                f"{party.named(capital=True)} {_verb(party, 'has', 'have')} not passed proposals yet."
+                f"{party.named(capital=True)} {verb(party, 'has', 'have')} not passed proposals yet."
             )
     return tuple(sentences)
 
@@ -375,12 +355,12 @@ def _valuations(
             judge = negotiation.parties.get(valuer)
             if valuer == party.key:
                 parts.append(
-                    f"{party.named()} {_verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
+                    f"{party.named()} {verb(party, 'values', 'value')} them at {money(amount)} {per_words[per]}"
                 )
             else:
                 name = judge.named() if judge else valuer
                 parts.append(
-                    f"{name} {_verb(judge, 'puts', 'put')} them at {money(amount)} {per_words[per]}"
+                    f"{name} {verb(judge, 'puts', 'put')} them at {money(amount)} {per_words[per]}"
                 )
         sentences.append(
             f"{party.named(capital=True, possessive=True)} proposals still on the table: "
@@ -390,31 +370,6 @@ def _valuations(
     if sentences:
         sentences.append("Each side prices proposals its own way, so their figures differ.")
     return tuple(sentences)
-
-
-def _verb(party: Party | None, singular: str, plural: str) -> str:
-    """Agree with a party's short name: "the Guild values", "the Producers value"."""
-    return plural if party is not None and party.short.endswith("s") else singular
-
-
-def reading_grade(text: str) -> float:
-    """Return the Flesch-Kincaid grade level of prose (about the school year that reads it easily)."""
-    sentences = max(1, len(re.findall(r"[.!?](?:\s|$)", text)))
-    words = re.findall(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*", text)
-    if not words:
-        return 0.0
-    syllables = sum(_syllables(word) for word in words)
-    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-    return round(grade, 1)
-
-
-def _syllables(word: str) -> int:
-    word = word.lower()
-    groups = re.findall(r"[aeiouy]+", word)
-    count = len(groups)
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(1, count)
 
 
 def _language(
