@@ -247,24 +247,33 @@ Each employee shall be paid at least the rate of their range and step.
 """
 
 
-def with_steps(folder: Path, roster: str | None = None) -> Path:
-    """Copy the sample into `folder` with a table of ranges by steps (named by the costing
-    file) and a TA of 3% on July 1, 2023 and 3% on July 1, 2024; `roster`: its roster."""
+TERMS = {
+    "general_increase": ["3%", "3%"],
+    "general_increase_effective": ["2023-07-01", "2024-07-01"],
+}
+
+
+def with_steps(
+    folder: Path,
+    roster: str | None = None,
+    wages: str = WAGES,
+    terms: dict[str, list[str]] = TERMS,
+) -> Path:
+    """Copy the sample into `folder` with a clause `wages` holding the table `wages` (by
+    default ranges by steps), named by the costing file, and the TA's terms `terms` (by
+    default 3% on July 1, 2023 and 3% on July 1, 2024); `roster`: its roster."""
     shutil.copytree(SAMPLES, folder)
     path = folder / "agreement-2020.yaml"
     agreement = yaml.safe_load(path.read_text(encoding="utf-8"))
     agreement["clauses"].append(
-        {"id": "wages", "number": "Article 13", "title": "Wages", "text": WAGES}
+        {"id": "wages", "number": "Article 13", "title": "Wages", "text": wages}
     )
     path.write_text(yaml.safe_dump(agreement, sort_keys=False), encoding="utf-8")
     path = folder / "negotiation.yaml"
     manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
     for ta in manifest["tentative_agreements"]:
         if "general_increase" in ta.get("terms", {}):
-            ta["terms"] = {
-                "general_increase": ["3%", "3%"],
-                "general_increase_effective": ["2023-07-01", "2024-07-01"],
-            }
+            ta["terms"] = terms
     path.write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
     costing = folder / "costing.yaml"
     costing.write_text(costing.read_text(encoding="utf-8") + "schedule: wages\n", encoding="utf-8")
@@ -293,6 +302,79 @@ def test_ranges_and_steps_from_the_costing_files_schedule(tmp_path: Path) -> Non
     assert '<label for="pay-step">Your step</label>' in page
     assert '<option value="Range 2">Range 2</option>' in page
     assert '<option value="Step 3">Step 3</option>' in page
+
+
+def test_a_dated_column_from_the_new_agreement_is_left_out_and_named(tmp_path: Path) -> None:
+    wages = (
+        "| Title | From July 1, 2022 | From July 1, 2023 |\n| --- | --- | --- |\n"
+        "| Clerk | $30,000 | $31,000 |\n| Analyst | $52,500 | $54,000 |\n"
+    )
+    folder = with_steps(tmp_path / "talks", wages=wages)
+    out = tmp_path / "kit"
+    code, output = run("kit", str(folder), "-o", str(out))
+    assert code == 0, output
+    assert "kit: Article 13: column(s) 'From July 1, 2023' left out" in output
+    table = rates(out / "pay.html")
+    assert table.head == [
+        "Title",
+        "Now (from July 1, 2022)",
+        "From July 1, 2023",
+        "From July 1, 2024",
+    ]
+    # by hand: 30,000 x 1.03 = 30,900; x 1.03 = 31,827. 52,500 x 1.03 = 54,075; x 1.03 = 55,697.25
+    assert table.rows == {
+        "Clerk": ["$30,000.00", "$30,900.00", "$31,827.00"],
+        "Analyst": ["$52,500.00", "$54,075.00", "$55,697.25"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("wages", "said"),
+    [
+        (
+            "| Range | Step 1 | From July 1, 2023 |\n| --- | --- | --- |\n| 1 | $1 | $2 |\n",
+            "clause 'wages': salary table: its columns are neither all steps nor all dates",
+        ),
+        (
+            "| Range | Step 1 | Step 2 |\n| --- | --- | --- |\n| 1 | $40,000 | n/a |\n",
+            "clause 'wages': salary table: 'n/a' (Range 1, Step 2) is not an amount",
+        ),
+        ("No table here.\n", "clause 'wages' has no salary table"),
+    ],
+)
+def test_a_table_the_page_cannot_read_is_an_error_at_its_clause(
+    tmp_path: Path, wages: str, said: str
+) -> None:
+    folder = with_steps(tmp_path / "talks", wages=wages)
+    code, output = run("kit", str(folder), "-o", str(tmp_path / "kit"))
+    assert code == 2
+    assert re.search(r"agreement-2020\.yaml:\d+:\d+: " + re.escape(said), output), output
+    assert not (tmp_path / "kit").exists()
+
+
+@pytest.mark.parametrize(
+    ("terms", "said"),
+    [
+        (
+            {"general_increase": ["3%"], "cents_per_hour": ["$0.25"]},
+            "adds cents_per_hour, which the pay page cannot apply",
+        ),
+        (
+            {"general_increase": ["three"]},
+            "general_increase: 'three' is not a percentage such as 3%",
+        ),
+    ],
+)
+def test_increases_the_page_cannot_apply_leave_no_pay_page_and_say_why(
+    tmp_path: Path, terms: dict[str, list[str]], said: str
+) -> None:
+    folder = with_steps(tmp_path / "talks", terms=terms)
+    out = tmp_path / "kit"
+    code, output = run("kit", str(folder), "-o", str(out))
+    assert code == 0, output
+    assert "kit: no pay page: the TA on minimums.general-increase" in output
+    assert said in output
+    assert not (out / "pay.html").exists()
 
 
 def test_no_roster_name_id_or_salary_in_any_kit_file(tmp_path: Path) -> None:
