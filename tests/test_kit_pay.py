@@ -529,3 +529,23 @@ def test_the_message_with_its_pay_section_fits_and_passes_axe(
     assert shown["widest"] <= width and shown["beyond"] == [], shown
     if width == 390:
         assert axe(kit / "message.html", tmp_path / "axe")["violations"] == []
+
+
+def test_a_schedule_with_a_ta_of_its_own_is_raised_and_named(tmp_path: Path) -> None:
+    folder = with_steps(tmp_path / "talks")
+    path = folder / "negotiation.yaml"
+    manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    manifest["tentative_agreements"].append(
+        {
+            "clause": "wages",
+            "date": "2023-04-30",
+            "initials": {"guild": "MK", "producers": "CL"},
+            "text": WAGES.replace("$44,100.00", "$45,000.00"),
+        }
+    )
+    path.write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "kit"
+    code, output = run("kit", str(folder), "-o", str(out))
+    assert code == 0, output
+    assert "kit: Article 13 has a tentative agreement of its own" in output
+    assert rates(out / "pay.html").rows["Range 1, Step 3"][0] == "$44,100.00"
