@@ -235,6 +235,27 @@ def test_a_schedule_that_is_not_one_is_an_error(tmp_path: Path) -> None:
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("[wages]", "'schedule' must be a clause id, not a list"),
+        ("wagez", "'schedule' names clause 'wagez', which the agreement lacks"),
+    ],
+)
+def test_a_costing_files_schedule_that_names_no_clause_is_an_error(
+    tmp_path: Path, value: str, said: str
+) -> None:
+    folder = tmp_path / "talks"
+    shutil.copytree(SAMPLES, folder)
+    costing = folder / "costing.yaml"
+    lines = costing.read_text(encoding="utf-8").splitlines()
+    costing.write_text("\n".join([*lines, f"schedule: {value}", ""]), encoding="utf-8")
+    code, output = run("kit", str(folder), "-o", str(tmp_path / "kit"))
+    assert code == 2
+    assert f"costing.yaml:{len(lines) + 1}:11: {said}" in output, output
+    assert not (tmp_path / "kit").exists()
+
+
 # -- a schedule of ranges and steps, named by the costing file --------------------------
 
 WAGES = """\

@@ -93,7 +93,10 @@ def schedule_clause(negotiation: Negotiation, given: str | None) -> Clause | Non
         path = negotiation.costing
         root = parse(path, read_text(path, read_file(path)))
         node = root.get("schedule")
-        if node is not None and node.kind == "scalar" and not node.is_null:
+        if node is not None:
+            if node.kind != "scalar" or node.is_null:
+                problem = f"'schedule' must be a clause id, not {node.describe()}"
+                raise ContractFileError([Problem(node.at, problem)])
             found = negotiation.agreement.by_id.get(node.text)
             if found is None:
                 problem = f"'schedule' names clause '{node.text}', which the agreement lacks"
