@@ -37,13 +37,12 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.docx
 	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.pdf
 	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.md
-	$(BIN)/contracttools kit samples/wga-2023 -o $(OUT)/kit
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
 	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"
-	@echo "Wrote $(OUT)/cost-report.md (CONFIDENTIAL, owner-only) and $(OUT)/kit/ (the members' ratification kit: open $(OUT)/kit/message.html)"
+	@echo "Wrote $(OUT)/cost-report.md (CONFIDENTIAL, owner-only)"
 	@echo "Wrote $(OUT)/: agreement-2023.yaml (conformed), agreement-2023-blackline.docx and .pdf (ratification copy)"
-	$(BIN)/contracttools kit samples/wga-2023 -o $(OUT)/kit
-	@echo "Wrote $(OUT)/kit/: the members' ratification kit (open message.html; message.eml opens as a draft e-mail)"
+	$(BIN)/contracttools kit samples/wga-2023 -o $(OUT)/kit --schedule minimums.schedule
+	@echo "Wrote $(OUT)/kit/: the members' ratification kit (open message.html; pay.html finds a rate; message.eml opens as a draft e-mail)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks

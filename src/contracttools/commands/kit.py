@@ -19,7 +19,7 @@ from contracttools.commands.common import (
 from contracttools.commands.output import write_folder
 
 if TYPE_CHECKING:
-    from contracttools.model import Negotiation
+    from contracttools.model import Clause, Negotiation
     from contracttools.negotiation import Moment
 
 """The message in its three forms; with the documents of `FILES`, everything a kit holds."""
@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     help="Prefix the message's links with this (the address where the folder is posted, "
     "ending in /); by default they are relative to the folder.",
 )
+@click.option(
+    "--schedule",
+    "schedule",
+    metavar="CLAUSE",
+    help="The clause id of the salary schedule the pay page raises (by default the one "
+    "the costing file names: 'schedule:'); without one, the kit has no pay page.",
+)
 @templates_option
 @paper_option
 def command(
@@ -47,6 +54,7 @@ def command(
     output: str,
     as_of: str | None,
     link_base: str,
+    schedule: str | None,
     templates: str | None,
     paper: str,
 ) -> None:
@@ -54,26 +62,78 @@ def command(
     .eml with the summary attached), the member summary, the new agreement and its
     blackline as PDFs, and the pay page.  Nothing internal goes in."""
     loaded, at = negotiation_as_of(negotiation, "kit", as_of)
+    clause = schedule_clause(loaded, schedule)
     with template_errors():
-        files = kit_files(loaded, at, templates_path(templates), paper, link_base)
+        files = kit_files(loaded, at, templates_path(templates), paper, link_base, clause)
     inputs = [loaded.path, loaded.agreement.path, *(p.path for p in loaded.proposals)]
+    if loaded.costing is not None:
+        inputs.append(loaded.costing)
     write_folder(Path(output), files, [Path(i) for i in inputs if i])
     click.echo(f"wrote {output}/: {', '.join(sorted(files))}", err=True)
 
 
+def schedule_clause(negotiation: Negotiation, given: str | None) -> Clause | None:
+    """Return the salary-schedule clause: `--schedule`'s, else the one the costing file
+    names (its `schedule:` key, the only thing read from that team-only file: never the
+    roster); None, said on stderr, where neither names one."""
+    from contracttools.errors import InputProblem
+    from contracttools.problems import ContractFileError, Problem
+    from contracttools.readers.files import read_file
+    from contracttools.readers.nodes import parse, read_text
+
+    if given is not None:
+        found = negotiation.agreement.by_id.get(given)
+        if found is None:
+            raise InputProblem(
+                negotiation.agreement.path or "agreement",
+                f"--schedule names clause '{given}', which the agreement lacks",
+            )
+        return found
+    if negotiation.costing is not None:
+        path = negotiation.costing
+        root = parse(path, read_text(path, read_file(path)))
+        node = root.get("schedule")
+        if node is not None:
+            if node.kind != "scalar" or node.is_null:
+                problem = f"'schedule' must be a clause id, not {node.describe()}"
+                raise ContractFileError([Problem(node.at, problem)])
+            found = negotiation.agreement.by_id.get(node.text)
+            if found is None:
+                problem = f"'schedule' names clause '{node.text}', which the agreement lacks"
+                raise ContractFileError([Problem(node.at, problem)])
+            return found
+    click.echo(
+        "kit: no pay page: no salary schedule named (give --schedule CLAUSE, or "
+        "'schedule: CLAUSE' in the costing file)",
+        err=True,
+    )
+    return None
+
+
 def kit_files(
-    negotiation: Negotiation, at: Moment, templates: Path | None, paper: str, link_base: str
+    negotiation: Negotiation,
+    at: Moment,
+    templates: Path | None,
+    paper: str,
+    link_base: str,
+    schedule: Clause | None = None,
 ) -> dict[str, str | bytes]:
     """Return every file of the kit, by its name in the folder."""
     from contracttools.commands.progress import pages_progress
     from contracttools.documents.conformed import conformed_agreement
     from contracttools.documents.kit import FILES, build_kit
+    from contracttools.documents.pay import build_pay
     from contracttools.documents.printing import blackline, conformed_printing
     from contracttools.writers import kit as message
     from contracttools.writers.options import Options
     from contracttools.writers.table import write
 
-    made = build_kit(negotiation, at)
+    pay = None
+    if schedule is not None:
+        pay, said = build_pay(negotiation, at, schedule)
+        for line in said:
+            click.echo(f"kit: {'' if pay else 'no pay page: '}{line}", err=True)
+    made = build_kit(negotiation, at, pay=pay is not None)
     when = datetime(at.day.year, at.day.month, at.day.day, tzinfo=UTC)
     options = Options(paper=paper, templates=templates, author=made.union.name, when=when)
     agreement, done = conformed_agreement(negotiation, at)
@@ -85,8 +145,10 @@ def kit_files(
         shown = Options(paper=paper, templates=templates, author=printed.author, when=when)
         files[FILES["agreement"]] = write("agreement", "pdf", printed, shown)
         files[FILES["blackline"]] = write("blackline", "pdf", marked, shown)
-    html = message.write_html(made, templates, link_base=link_base)
-    text = message.write_text(made, templates, link_base=link_base)
+    html = message.write_html(made, templates, pay, link_base=link_base)
+    text = message.write_text(made, templates, pay, link_base=link_base)
+    if pay is not None:
+        files[FILES["pay"]] = message.write_pay(pay, templates)
     summary = files[FILES["summary"]]
     assert isinstance(summary, bytes)
     files["message.html"] = html

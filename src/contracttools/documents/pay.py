@@ -1,15 +1,30 @@
 """The pay page of the ratification kit: every rate of the salary schedule now and on
 each effective date of the new agreement, by classification (or range and step).
 
-Writer-neutral and pure: the schedules in (the current one and those computed for the
-new agreement), the page's rows out.  Amounts are Decimal; the page shows them as the
-schedule does (whole dollars where every rate is whole, else cents).
+Writer-neutral and pure: the agreement's salary-schedule clause and the tentative
+agreements' increases in, the page's rows out (:func:`build_pay`).  The new rates are the
+costing package's (:func:`contracttools.costing.schedules.project`): each increase on the
+rate as published, rounded to the cent ROUND_HALF_UP.  Amounts are Decimal; the page shows
+them as the schedule does (whole dollars where every rate is whole, else cents).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+
+from contracttools.body import Table, parse_body
+from contracttools.costing.model import Setup, add_years
+from contracttools.costing.money import parse_money
+from contracttools.costing.schedules import DatedSchedule, Increase, Schedule, project
+from contracttools.costing.terms import position
+from contracttools.documents.wording import long_date
+from contracttools.model import Clause, Negotiation
+from contracttools.negotiation import Moment
+from contracttools.problems import ContractFileError, Location, Problem
 
 
 @dataclass(frozen=True)
@@ -42,10 +57,12 @@ class PayPage:
     periods: tuple[str, ...]
     """A heading for each rate: "Now (from May 2, 2022)", "From May 2, 2023", ..."""
     places: tuple[Place, ...]
-    unit: str = "a year"
-    """What a rate is for: "a year", "a month", "an hour", "per script"."""
+    unit: str = ""
+    """What a rate is for ("a year", "an hour"); empty where the schedule does not say."""
     rounding: str = ""
     """How the new rates were rounded, in words."""
+    lead: str = ""
+    """What the increases do, in one sentence for the message: "Every rate of ... rises ..."."""
 
     @property
     def cents(self) -> bool:
@@ -69,3 +86,233 @@ def rise(old: Decimal, new: Decimal) -> str:
         return ""
     change = ((new - old) / old * 100).quantize(Decimal("0.1"))
     return f"{'+' if change >= 0 else ''}{change}%"
+
+
+DATED = re.compile(r"(?:(?:from|effective|as of|on)\s+)?(.+?)\s*", re.IGNORECASE)
+"""A column heading that is a date: "From May 2, 2022", "Effective 2022-05-02"."""
+
+SHORT = re.compile(r"[0-9A-Z]{1,3}")
+"""A bare range or step name ("1", "12", "B"), shown after its heading: "Range 1"."""
+
+
+def build_pay(
+    negotiation: Negotiation, at: Moment, clause: Clause
+) -> tuple[PayPage | None, tuple[str, ...]]:
+    """Return the pay page of `clause`'s salary table raised by the agreed increases, and
+    what the kit should say about it; None (and why) where nothing was agreed to raise it.
+
+    The table's first column names the rows (ranges or classifications); its other columns
+    are steps, or effective dates (a schedule by year: the current rates are then the
+    latest column dated before the first new increase).  A table that is not one is an
+    error at the clause (ContractFileError).
+    """
+    table = _table(clause)
+    increases, why = _increases(negotiation, at)
+    if not increases:
+        return None, (why,)
+    base, periods, said = _current(clause, table, min(i.effective for i in increases))
+    dated = _by_date(project(base, increases))
+    places = tuple(
+        Place(
+            row, step or None, (base.rate(row, step), *(d.schedule.rate(row, step) for d in dated))
+        )
+        for row in base.ranges
+        for step in base.steps
+    )
+    if any(t.clause == clause.id for t in at.tentative_agreements):
+        said.append(
+            f"{clause.number} has a tentative agreement of its own: the pay page raises "
+            "the current table by the agreed increases; check it against the TA's table"
+        )
+    cents = any(r != r.to_integral_value() for p in places for r in p.rates)
+    page = PayPage(
+        title=negotiation.title,
+        schedule=f"{clause.number} {clause.title}",
+        row_heading=table.rows[0][0].strip().strip("*").strip() or "Classification",
+        steps=base.steps if len(base.steps) > 1 else (),
+        periods=(*periods, *(f"From {long_date(d.effective)}" for d in dated)),
+        places=places,
+        rounding=_rounding(places[0], increases, cents),
+        lead=_lead(clause, increases),
+    )
+    return page, tuple(said)
+
+
+def _increases(negotiation: Negotiation, at: Moment) -> tuple[tuple[Increase, ...], str]:
+    """Return the agreed general increases, dated as costing dates them; or none, and why.
+
+    Without `general_increase_effective`, the k-th increase takes effect k - 1 years after
+    the new agreement's first day: the day after the current agreement expires.
+    """
+    agreed = [ta for ta in at.tentative_agreements if ta.terms.get("general_increase")]
+    if not agreed:
+        return (), "no tentative agreement gives a general_increase: no new rates to show"
+    if len(agreed) > 1:
+        which = ", ".join(ta.clause for ta in agreed)
+        return (), (
+            f"{len(agreed)} tentative agreements give a general_increase ({which}): "
+            "the pay page raises the schedule by one; give them on one TA"
+        )
+    ta = agreed[0]
+    if ta.terms.get("cents_per_hour"):
+        return (), (
+            f"the TA on {ta.clause} adds cents_per_hour, which the pay page cannot "
+            "apply without the schedule's hours"
+        )
+    first = _first_day(negotiation)
+    if first is None and not ta.terms.get("general_increase_effective"):
+        return (), (
+            f"the TA on {ta.clause} gives no general_increase_effective dates and the "
+            "agreement no 'expires': the pay page cannot date the increases"
+        )
+    # costing's base year is the year before the first contract year (with every increase
+    # dated by general_increase_effective, it dates none of them)
+    base_start = add_years(first or date(2000, 1, 1), -1)
+    agreed_position, problems = position(Setup(base_start, ()), ta.terms)
+    if problems:
+        return (), "; ".join(f"the TA on {ta.clause}: {p}" for p in problems)
+    return agreed_position.increases, ""
+
+
+def _current(clause: Clause, table: Table, start: date) -> tuple[Schedule, list[str], list[str]]:
+    """Return the schedule in force before `start` (the first new increase), the heading
+    of its rates, and what the kit should say about the columns it left out."""
+    columns = [cell.strip().strip("*").strip() for cell in table.rows[0][1:]]
+    dates = [_day(column) for column in columns]
+    if not any(dates):
+        return _schedule(clause, table, range(len(columns))), ["Now"], []
+    before = [(n, day) for n, day in enumerate(dates) if day is not None and day < start]
+    if not all(dates):
+        listed = ", ".join(f"'{c}'" for c in columns)
+        raise _bad(clause, f"its columns are neither all steps nor all dates: {listed}")
+    if not before:
+        raise _bad(
+            clause,
+            f"every column is dated on or after {long_date(start)}, the first new increase: "
+            "no current rate",
+        )
+    now, day = before[-1]
+    said = []
+    if now + 1 < len(columns):
+        later = ", ".join(f"'{c}'" for c in columns[now + 1 :])
+        said.append(
+            f"{clause.number}: column(s) {later} left out: the pay page raises the rates "
+            f"of '{columns[now]}' by the agreed increases"
+        )
+    return _schedule(clause, table, [now]), [f"Now (from {long_date(day)})"], said
+
+
+def _table(clause: Clause) -> Table:
+    table = next((b for b in parse_body(clause.text) if isinstance(b, Table)), None)
+    if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+        raise ContractFileError(
+            [
+                Problem(
+                    clause.at or Location("agreement"),
+                    f"clause '{clause.id}' has no salary table (a row a range or "
+                    "classification, a column a step or an effective date)",
+                )
+            ]
+        )
+    return table
+
+
+def _bad(clause: Clause, message: str) -> ContractFileError:
+    """Return the error of a salary table that cannot be read, at its clause."""
+    at = clause.at or Location("agreement")
+    return ContractFileError([Problem(at, f"clause '{clause.id}': salary table: {message}")])
+
+
+def _schedule(clause: Clause, table: Table, columns: Iterable[int]) -> Schedule:
+    """Return the table's figures in `columns` as a schedule (one column: one step "")."""
+    kept = list(columns)
+    heading, *header = (cell.strip().strip("*").strip() for cell in table.rows[0])
+    steps = [_named("Step", header[n]) for n in kept] if len(kept) > 1 else [""]
+    rows, rates = [], []
+    problems = []
+    for row in table.rows[1:]:
+        name = _named(heading, row[0])
+        figures = []
+        for n in kept:
+            cell = row[n + 1] if n + 1 < len(row) else ""
+            value = parse_money(cell)
+            if value is None:
+                problems.extend(
+                    _bad(clause, f"'{cell}' ({name}, {header[n]}) is not an amount").problems
+                )
+            figures.append(value or Decimal(0))
+        rows.append(name)
+        rates.append(figures)
+    if problems:
+        raise ContractFileError(problems)
+    if len(set(rows)) != len(rows) or len(set(steps)) != len(steps):
+        raise _bad(clause, "a row or a column is named twice")
+    return Schedule.of("annual", rows, steps, rates)
+
+
+def _named(heading: str, cell: str) -> str:
+    """Return a row or step as a member reads it: "Range 1" for a bare "1" under "Range"."""
+    text = cell.strip().strip("*").strip()
+    word = heading.split()[0] if heading.split() else ""
+    return f"{word} {text}" if word and SHORT.fullmatch(text) else text
+
+
+def _day(text: str) -> date | None:
+    """Return the date a column heading names, or None where it is not one."""
+    match = DATED.fullmatch(text.strip())
+    words = match.group(1) if match else text
+    for shape in ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(words.replace(".", ""), shape).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _first_day(negotiation: Negotiation) -> date | None:
+    """Return the first day of the new agreement: the day after the current one expires."""
+    if negotiation.agreement.expires is not None:
+        return negotiation.agreement.expires + timedelta(days=1)
+    if negotiation.expires is not None:
+        return negotiation.expires.date() + timedelta(days=1)
+    return None
+
+
+def _by_date(projected: list[DatedSchedule]) -> list[DatedSchedule]:
+    """Return the schedule in force from each date: of two increases on a day, the last."""
+    out: dict[date, DatedSchedule] = {}
+    for dated in projected:
+        out[dated.effective] = dated
+    return list(out.values())
+
+
+def _percent(change: Increase) -> str:
+    """Return "5%" or "3.5%"."""
+    text = format(change.percent, "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def _lead(clause: Clause, increases: Iterable[Increase]) -> str:
+    """Return "Every rate of 2.B Schedule of Minimums rises 5% from May 2, 2023, ..."."""
+    said = [
+        f"{_percent(i)} from {long_date(i.effective)}"
+        for i in sorted(increases, key=lambda i: i.effective)
+    ]
+    listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+    return f"Every rate of {clause.number} {clause.title} rises {listed}, each on the rate before."
+
+
+def _rounding(place: Place, increases: tuple[Increase, ...], cents: bool) -> str:
+    """Return the rounding rule in words, with the page's own first figures as its example."""
+    rule = (
+        "Each new rate is the rate before it, as printed, raised by the agreed percentage, "
+        "then rounded to the cent (half a cent rounds up), so each raise builds on the last."
+    )
+    first = min(i.effective for i in increases)
+    on_first = [i for i in increases if i.effective == first]
+    if len(on_first) != 1 or len(place.rates) < 2:
+        return rule
+    return (
+        f"{rule} For example, {place.key}: {dollars(place.rates[0], cents)} + "
+        f"{_percent(on_first[0])} = {dollars(place.rates[1], cents)}."
+    )
