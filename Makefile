@@ -37,6 +37,7 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.docx
 	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.pdf
 	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.md
+	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.xlsx
 	$(BIN)/contracttools kit samples/wga-2023 -o $(OUT)/kit
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
 	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"

@@ -9,13 +9,15 @@ import click
 from contracttools.commands.common import as_of_option, negotiation_as_of, write_output
 from contracttools.errors import InputProblem
 
-FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json"}
+FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 
 
 @click.command()
 @click.argument("negotiation", type=click.Path(exists=True))
 @click.option(
-    "-o", "--output", help="The report: .md, .csv or .json (default: Markdown on screen)."
+    "-o",
+    "--output",
+    help="The report: .xlsx (live formulas), .md, .csv or .json (default: Markdown on screen).",
 )
 @as_of_option
 def command(negotiation: str, output: str | None, as_of: str | None) -> None:
@@ -33,7 +35,13 @@ def command(negotiation: str, output: str | None, as_of: str | None) -> None:
         return
     fmt = FORMATS.get(os.path.splitext(output)[1].lower())
     if fmt is None:
-        raise click.UsageError(f"{output}: give a .md, .csv or .json file")
-    text = {"markdown": markdown, "csv": as_csv, "json": as_json}[fmt](report)
-    write_output(output, text, (negotiation,), private=True)
+        raise click.UsageError(f"{output}: give a .xlsx, .md, .csv or .json file")
+    if fmt == "xlsx":
+        from contracttools.writers.options import PLAIN
+        from contracttools.writers.table import writer
+
+        content: str | bytes = writer("cost", "xlsx")(report, PLAIN)
+    else:
+        content = {"markdown": markdown, "csv": as_csv, "json": as_json}[fmt](report)
+    write_output(output, content, (negotiation,), private=True)
     click.echo(f"wrote {output} (CONFIDENTIAL, owner-only): as of {report.day}", err=True)

@@ -247,12 +247,29 @@ def _groups(setup: Setup) -> list[_Group]:
     return list(groups.values())
 
 
-def _salary_at(salary: Decimal, increases: Sequence[Increase], on: date) -> Decimal:
+def _salary_at(setup: Setup, salary: Decimal, increases: Sequence[Increase], on: date) -> Decimal:
+    """Return an annual salary raised by the increases in force ``on`` a day.
+
+    An increase's flat amount is in the schedule's unit: it is made annual here.
+    """
     figure = salary
     for change in increases:
         if change.effective <= on:
-            figure = figure * factor(change.percent) + change.amount
+            figure = figure * factor(change.percent) + _annual(setup, change.amount)
     return figure
+
+
+def month_starts(setup: Setup, year: int) -> tuple[date, ...]:
+    """Return the first day of each month of contract ``year`` (1 is the first)."""
+    start = add_years(setup.base_start, year)
+    return tuple(add_months(start, month) for month in range(12))
+
+
+def increases_in_force(setup: Setup, position: Position, year: int) -> tuple[int, ...]:
+    """Return, for each month of contract ``year``, how many of the position's increases
+    (in order of effective date) are in force on its first day."""
+    dates = sorted(change.effective for change in position.increases)
+    return tuple(sum(1 for day in dates if day <= month) for month in month_starts(setup, year))
 
 
 def cost(setup: Setup, position: Position) -> Costing:
@@ -289,7 +306,7 @@ def _group_year(
     """Return (general, steps) for one FTE of ``group`` in contract ``year``."""
     months = [add_months(start, month) for month in range(12)]
     if group.salary is not None:
-        raised = sum((_salary_at(group.salary, increases, m) for m in months), ZERO)
+        raised = sum((_salary_at(setup, group.salary, increases, m) for m in months), ZERO)
         return raised / TWELVE - group.salary, ZERO
     schedule = setup.schedule
     assert schedule is not None and group.range is not None and group.step is not None

@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from contracttools.costing.model import Costing, Quick, Setup, cost, quick
+from contracttools.costing.model import Base, Costing, Position, Quick, Setup, base, cost, quick
 from contracttools.costing.money import to_dollar
 from contracttools.costing.terms import COSTED, position
 from contracttools.model import Negotiation
@@ -50,6 +51,10 @@ class Column:
     costing: Costing
     stated: tuple[Stated, ...]
     problems: tuple[str, ...]
+    position: Position = field(default_factory=Position)
+    """What was costed: the increases and lump sums read from the terms."""
+    scheduled: Costing | None = None
+    """The part of ``costing`` owed to the rows placed on the schedule (None: no such row)."""
 
 
 @dataclass(frozen=True)
@@ -61,14 +66,43 @@ class CostReport:
     setup: Setup
     quick: Quick
     columns: tuple[Column, ...]
+    scheduled_base: Base | None = None
+    """The base year of the rows placed on the schedule (None: no such row)."""
 
 
-def _stated(costing: Costing, valuations: list[tuple[str, str, Decimal]]) -> tuple[Stated, ...]:
+def _stated(costing: Costing, valuations: Sequence[tuple[str, str, Decimal]]) -> tuple[Stated, ...]:
     result = []
     for valuer, per, amount in valuations:
         computed = costing.years[0].total if per == "year" else costing.term.total
         result.append(Stated(valuer, per, amount, computed))
     return tuple(result)
+
+
+def _on_schedule(setup: Setup) -> Setup | None:
+    """Return the setup of the roster rows placed on the schedule alone (None: no such row)."""
+    placed = tuple(row for row in setup.roster if row.salary is None)
+    return replace(setup, roster=placed) if placed else None
+
+
+def cost_column(
+    setup: Setup,
+    label: str,
+    pos: Position,
+    valuations: Sequence[tuple[str, str, Decimal]] = (),
+    problems: Sequence[str] = (),
+) -> Column:
+    """Cost one position: its figures, the part owed to the schedule, its stated valuations."""
+    costing = cost(setup, pos)
+    on_schedule = _on_schedule(setup)
+    scheduled = cost(on_schedule, pos) if on_schedule is not None else None
+    return Column(label, costing, _stated(costing, valuations), tuple(problems), pos, scheduled)
+
+
+def assemble(title: str, day: str, setup: Setup, columns: Sequence[Column]) -> CostReport:
+    """Return the report of costed columns, with the quick figures and the schedule's base."""
+    on_schedule = _on_schedule(setup)
+    scheduled_base = base(on_schedule) if on_schedule is not None else None
+    return CostReport(title, day, setup, quick(setup), tuple(columns), scheduled_base)
 
 
 def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> CostReport:
@@ -82,22 +116,19 @@ def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> Cos
             if item is not None:
                 terms.update(item.terms)
         pos, problems = position(setup, terms)
-        costing = cost(setup, pos)
         valuations = [
             (v.valuer, v.per, v.amount)
             for item in proposal.items
             if any(name in COSTED for name in item.terms)
             for v in item.cost
         ]
-        columns.append(
-            Column(proposal.label, costing, _stated(costing, valuations), tuple(problems))
-        )
+        columns.append(cost_column(setup, proposal.label, pos, valuations, problems))
     agreed: dict[str, tuple[str, ...]] = {}
     for ta in at.tentative_agreements:
         agreed.update(ta.terms)
     pos, problems = position(setup, agreed)
-    columns.append(Column("TAs so far", cost(setup, pos), (), tuple(problems)))
-    return CostReport(negotiation.title, at.day.isoformat(), setup, quick(setup), tuple(columns))
+    columns.append(cost_column(setup, "TAs so far", pos, (), problems))
+    return assemble(negotiation.title, at.day.isoformat(), setup, columns)
 
 
 def _money(value: Decimal) -> str:
