@@ -298,3 +298,25 @@ def test_libreoffice_recalculates_rather_than_reading_the_cache(tmp_path: Path) 
     seen = recalculated(out, tmp_path)
     assert computed(seen["Year 1 general increases"]) == [40000]
     assert computed(seen["Year 2 general increases"]) == [71200]
+
+
+@pytest.mark.client
+def test_libreoffice_computes_split_years_and_amounts_an_hour(tmp_path: Path) -> None:
+    # Split: 3% from 2023-07-01, 2% more from 2024-01-01, on 1,000,000 from 2022-07-01:
+    # (6 x 1.03 + 6 x 1.0506) / 12 - 1 = 0.0403: 40,300; then 5.06%: 50,600.
+    # Amounts: $0.25 an hour from 2023-07-01 (0.25 x 2,080 = 520 a year per FTE), then 3%
+    # and $0.10 more from 2024-01-01 (520 x 1.03 + 0.10 x 2,080 = 743.60 per FTE). Year 1 is
+    # half of each: 20 x (520 + 743.60) / 2 + 1,000,000 x 0.03 / 2 = 12,636 + 15,000 = 27,636;
+    # year 2: 20 x 743.60 + 30,000 = 44,872.
+    split = Position((Increase(date(2023, 7, 1), D(3)), Increase(date(2024, 1, 1), D(2))))
+    terms = {
+        "general_increase": ("0%", "3%"),
+        "general_increase_effective": ("2023-07-01", "2024-01-01"),
+        "cents_per_hour": ("$0.25", "$0.10"),
+    }
+    cents, problems = position(MILLION, terms)
+    assert problems == []
+    out = workbook(tmp_path, report(MILLION, ("split", split), ("cents", cents)))
+    seen = recalculated(out, tmp_path)
+    assert computed(seen["Year 1 general increases"]) == [40300, 27636]
+    assert computed(seen["Year 2 general increases"]) == [50600, 44872]

@@ -273,7 +273,7 @@ def _average(segments: list[tuple[int, str]]) -> str:
         counts[formula] = counts.get(formula, 0) + months
     if len(counts) == 1:
         return next(iter(counts))
-    return "(" + "+".join(f"{n}*{f}" for f, n in counts.items()) + ")/12"
+    return "(" + "+".join(f"{n}*({f})" for f, n in counts.items()) + ")/12"
 
 
 def _general(report: CostReport, where: _Inputs, col: int, column: Column, year: int) -> str:
