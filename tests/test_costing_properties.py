@@ -149,7 +149,7 @@ def test_the_term_is_the_sum_of_the_years(setup: Setup, position: Position) -> N
     for name in ("general", "steps", "lump_sums", "rollup"):
         assert getattr(result.term, name) == sum(getattr(y, name) for y in result.years)
     # The total is the sum of the term's parts: the same to Decimal's 28 digits.
-    years = sum(y.total for y in result.years)
+    years = sum((y.total for y in result.years), D(0))
     assert abs(result.term.total - years) <= abs(years) * D("1e-26") + D("1e-20")
 
 
