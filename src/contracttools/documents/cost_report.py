@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from contracttools.costing.model import Base, Costing, Position, Quick, Setup, base, cost, quick
+from contracttools.costing.model import (
+    Base,
+    Costing,
+    Position,
+    Quick,
+    Setup,
+    Summed,
+    cost,
+    quick,
+    summed,
+)
 from contracttools.costing.money import to_dollar
 from contracttools.costing.terms import COSTED, position
 from contracttools.model import Negotiation
@@ -78,10 +88,21 @@ def _stated(costing: Costing, valuations: Sequence[tuple[str, str, Decimal]]) ->
     return tuple(result)
 
 
-def _on_schedule(setup: Setup) -> Setup | None:
-    """Return the setup of the roster rows placed on the schedule alone (None: no such row)."""
-    placed = tuple(row for row in setup.roster if row.salary is None)
-    return replace(setup, roster=placed) if placed else None
+@dataclass(frozen=True)
+class Sums:
+    """The roster summed once for every column: in all, and its rows on the schedule alone."""
+
+    whole: Summed
+    on_schedule: Setup | None
+    placed: Summed | None
+
+    @classmethod
+    def of(cls, setup: Setup) -> Sums:
+        """Sum the roster of ``setup``."""
+        rows = tuple(row for row in setup.roster if row.salary is None)
+        on_schedule = replace(setup, roster=rows) if rows else None
+        placed = summed(on_schedule) if on_schedule is not None else None
+        return cls(summed(setup), on_schedule, placed)
 
 
 def cost_column(
@@ -90,23 +111,29 @@ def cost_column(
     pos: Position,
     valuations: Sequence[tuple[str, str, Decimal]] = (),
     problems: Sequence[str] = (),
+    sums: Sums | None = None,
 ) -> Column:
     """Cost one position: its figures, the part owed to the schedule, its stated valuations."""
-    costing = cost(setup, pos)
-    on_schedule = _on_schedule(setup)
-    scheduled = cost(on_schedule, pos) if on_schedule is not None else None
+    sums = sums if sums is not None else Sums.of(setup)
+    costing = cost(setup, pos, sums.whole)
+    scheduled = None
+    if sums.on_schedule is not None:
+        scheduled = cost(sums.on_schedule, pos, sums.placed)
     return Column(label, costing, _stated(costing, valuations), tuple(problems), pos, scheduled)
 
 
-def assemble(title: str, day: str, setup: Setup, columns: Sequence[Column]) -> CostReport:
+def assemble(
+    title: str, day: str, setup: Setup, columns: Sequence[Column], sums: Sums | None = None
+) -> CostReport:
     """Return the report of costed columns, with the quick figures and the schedule's base."""
-    on_schedule = _on_schedule(setup)
-    scheduled_base = base(on_schedule) if on_schedule is not None else None
-    return CostReport(title, day, setup, quick(setup), tuple(columns), scheduled_base)
+    sums = sums if sums is not None else Sums.of(setup)
+    placed = sums.placed.base if sums.placed is not None else None
+    return CostReport(title, day, setup, quick(setup, sums.whole), tuple(columns), placed)
 
 
 def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> CostReport:
     """Cost each pass up to ``at`` (its party's whole position after it) and the TAs."""
+    sums = Sums.of(setup)
     columns = []
     for proposal in at.proposals:
         stands = party_positions(negotiation, proposal.party, through(negotiation, proposal))
@@ -122,13 +149,13 @@ def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> Cos
             if any(name in COSTED for name in item.terms)
             for v in item.cost
         ]
-        columns.append(cost_column(setup, proposal.label, pos, valuations, problems))
+        columns.append(cost_column(setup, proposal.label, pos, valuations, problems, sums))
     agreed: dict[str, tuple[str, ...]] = {}
     for ta in at.tentative_agreements:
         agreed.update(ta.terms)
     pos, problems = position(setup, agreed)
-    columns.append(cost_column(setup, "TAs so far", pos, (), problems))
-    return assemble(negotiation.title, at.day.isoformat(), setup, columns)
+    columns.append(cost_column(setup, "TAs so far", pos, (), problems, sums))
+    return assemble(negotiation.title, at.day.isoformat(), setup, columns, sums)
 
 
 def _money(value: Decimal) -> str:
