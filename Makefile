@@ -76,6 +76,7 @@ BENCH_ROWS ?= base,hard
 bench: system $(VENV)/.installed
 	$(BIN)/pip install --quiet redlines
 	$(BIN)/python benchmarks/run.py --rows $(BENCH_ROWS)
+	$(BIN)/python benchmarks/costing.py
 
 # Build the wheel, install it in a fresh environment, run it from outside the checkout.
 wheel-check: $(VENV)/.installed
