@@ -126,7 +126,7 @@ def whole_report(folder: Path, out: Path) -> None:
     from contracttools.commands.common import negotiation_as_of
     from contracttools.costing.reading import load_costing
     from contracttools.documents.cost_report import build_cost_report, markdown
-    from contracttools.writers.cost_xlsx import write_cost
+    from contracttools.writers.cost import write_cost
     from contracttools.writers.options import PLAIN
 
     loaded, at = negotiation_as_of(str(folder), "cost", None)

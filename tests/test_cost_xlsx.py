@@ -28,7 +28,7 @@ from contracttools.costing.model import LumpSum, Placement, Position, Setup, yea
 from contracttools.costing.schedules import Increase, Schedule
 from contracttools.costing.terms import position
 from contracttools.documents.cost_report import CostReport, assemble, cost_column
-from contracttools.writers.cost_xlsx import write_cost
+from contracttools.writers.cost import write_cost
 from contracttools.writers.options import PLAIN
 
 D = Decimal
@@ -156,7 +156,9 @@ def test_a_split_year_is_built_month_by_month(tmp_path: Path) -> None:
     assert "6*" in formula and "/12" in formula
 
 
-def test_schedule_rows_enter_as_values_and_say_so(tmp_path: Path) -> None:
+def test_schedule_rows_are_formulas_over_the_schedule_and_the_placements(
+    tmp_path: Path,
+) -> None:
     # Base: 2 x 40,000 + 42,000 + 44,100 on the schedule, 2 x 50,000 by salary = 266,100.
     # 3% in year 1: on the schedule 2 x 42,000 x 0.03 + 2 x 44,100 x 0.03 = 5,166; by
     # salary 100,000 x 0.03 = 3,000: 8,166. Steps: 2 x 2,000 + 2,100 = 6,100.
@@ -167,10 +169,22 @@ def test_schedule_rows_enter_as_values_and_say_so(tmp_path: Path) -> None:
     assert dollars(cached["Year 1 general increases"]) == [8166]
     assert dollars(cached["Year 1 steps"]) == [6100]
     assert dollars(cached["Year 1 total"]) == [15693]
-    inputs = openpyxl.load_workbook(out)["Inputs"]
-    text = " ".join(str(c) for r in inputs.iter_rows(values_only=True) for c in r if c)
-    assert "values written by the tool, not formulas" in text
-    assert "Year 1 general increases on the schedule (a value)" in text
+    written = figures(out, formulas=True)
+    assert "SUMPRODUCT(Schedules!" in str(written["Year 1 general increases"][0])
+    assert "SUMPRODUCT(" in str(written["Year 1 steps"][0])
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Cost", "Inputs", "Schedules"]
+    schedules = book["Schedules"]
+    assert str(schedules["A1"].value).startswith("CONFIDENTIAL")
+    # 44,100 x 1.03 = 45,423.00, a formula rounding to the cent.
+    raised = [
+        c
+        for row in schedules.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=ROUND(")
+    ]
+    cached_schedule = openpyxl.load_workbook(out, data_only=True)["Schedules"]
+    assert 45423 in [cached_schedule[c.coordinate].value for c in raised]
 
 
 def test_cents_an_hour_and_lump_sums_are_inputs(tmp_path: Path) -> None:
@@ -261,10 +275,8 @@ def test_libreoffice_follows_a_changed_input(tmp_path: Path) -> None:
     assert [computed(seen[f"Year {y} total"]) for y in (1, 2, 3)] == [[48000], [85440], [124003]]
 
 
-@pytest.mark.client
-def test_libreoffice_gives_the_reports_figures_to_the_dollar(tmp_path: Path) -> None:
-    sample = tmp_path / "wga"
-    shutil.copytree(SAMPLE, sample)
+def matches_the_markdown(sample: Path, tmp_path: Path) -> None:
+    """Check that LibreOffice computes every figure of the report's table to the dollar."""
     out, data = tmp_path / "cost.xlsx", tmp_path / "cost.md"
     for target in (out, data):
         assert CliRunner().invoke(main, ["cost", str(sample), "-o", str(target)]).exit_code == 0
@@ -281,10 +293,48 @@ def test_libreoffice_gives_the_reports_figures_to_the_dollar(tmp_path: Path) -> 
         else:
             got = [f"${D(v).quantize(D(1), ROUND_HALF_UP):,}" for v in seen[label]]
         assert got == cells, label
-    # The schedule's part enters as values, the rest as formulas: still the same figures.
-    three = ("3%", Position(yearly(PLACED, [D(3)])))
-    placed = recalculated(workbook(tmp_path, report(PLACED, three), "placed.xlsx"), tmp_path)
-    assert computed(placed["Year 1 total"]) == [15693]
+
+
+@pytest.mark.client
+def test_libreoffice_gives_the_reports_figures_to_the_dollar(tmp_path: Path) -> None:
+    sample = tmp_path / "wga"
+    shutil.copytree(SAMPLE, sample)
+    matches_the_markdown(sample, tmp_path)
+
+
+@pytest.mark.client
+def test_libreoffice_gives_the_figures_of_rows_on_the_schedule(tmp_path: Path) -> None:
+    # The sample's minimums table as the schedule (its columns as steps, moved yearly),
+    # half the roster placed on it; the Guild's second pass split mid-year, with a lump sum
+    # and an amount an hour.
+    sample = tmp_path / "wga"
+    shutil.copytree(SAMPLE, sample)
+    costing = sample / "costing.yaml"
+    text = costing.read_text().replace("steps: none", "steps: yearly")
+    costing.write_text(text + "schedule: minimums.schedule\n")
+    (sample / "roster.csv").write_text(
+        "classification,salary,range,step,count,fte\n"
+        "Staff writer,92587,,,1200,1\n"
+        'Staff writer,,"Screenplay, excluding treatment","From May 2, 2020",800,1\n'
+        'Story editor,,"Rewrite of screenplay","From May 2, 2021",300,0.5\n'
+        'Co-producer,,"Story or treatment","From May 2, 2022",100,1\n'
+    )
+    guild = sample / "03-guild-2.yaml"
+    guild.write_text(
+        guild.read_text().replace(
+            'terms: {general_increase: ["5.5%", "4.5%", "4%"]}',
+            'terms: {general_increase: ["5.5%", "4.5%", "4%"], lump_sum: "$500", '
+            'general_increase_effective: ["2023-05-02", "2023-11-01", "2025-05-02"], '
+            'cents_per_hour: ["$0.25", "$0.10"]}',
+        )
+    )
+    assert "lump_sum" in guild.read_text()
+    matches_the_markdown(sample, tmp_path)
+    shown = (tmp_path / "cost.md").read_text()
+    assert (
+        "| Year 1 steps | $0 |" not in shown and "| Year 1 lump sums | $0 | $0 | $0 |" not in shown
+    )
+    assert "Schedules" in openpyxl.load_workbook(tmp_path / "cost.xlsx").sheetnames
 
 
 @pytest.mark.client
@@ -320,3 +370,26 @@ def test_libreoffice_computes_split_years_and_amounts_an_hour(tmp_path: Path) ->
     seen = recalculated(out, tmp_path)
     assert computed(seen["Year 1 general increases"]) == [40300, 27636]
     assert computed(seen["Year 2 general increases"]) == [50600, 44872]
+
+
+@pytest.mark.client
+def test_libreoffice_follows_a_changed_schedule(tmp_path: Path) -> None:
+    # As above (8,166 general, 6,100 steps, 15,693 in all in year 1), then the analyst makes
+    # Step 3 $45,100 on the Inputs sheet. Year 1: the two reaching Step 2, 2 x 1,260 =
+    # 2,520; the two at Step 3, 45,100 x 1.03 = 46,453, 2 x 1,353 = 2,706; by salary 3,000:
+    # 8,226. Steps: 2 x 2,000 + (45,100 - 42,000) = 7,100. Roll-up 10%: 1,532.60; 16,858.60.
+    three = ("3%", Position(yearly(PLACED, [D(3)])))
+    out = workbook(tmp_path, report(PLACED, three))
+    seen = recalculated(out, tmp_path)
+    assert computed(seen["Year 1 general increases"]) == [8166]
+    assert computed(seen["Year 1 steps"]) == [6100]
+    assert computed(seen["Year 1 total"]) == [15693]
+    book = openpyxl.load_workbook(out)
+    (top,) = [c for row in book["Inputs"].iter_rows() for c in row if c.value == 44100]
+    top.value = 45100
+    changed = tmp_path / "changed.xlsx"
+    book.save(changed)
+    seen = recalculated(changed, tmp_path)
+    assert computed(seen["Year 1 general increases"]) == [8226]
+    assert computed(seen["Year 1 steps"]) == [7100]
+    assert computed(seen["Year 1 total"]) == [16859]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
@@ -31,7 +31,7 @@ from contracttools.costing.model import (
 )
 from contracttools.costing.schedules import Increase, Schedule
 from contracttools.documents.cost_report import assemble, cost_column
-from contracttools.writers.cost_xlsx import write_cost
+from contracttools.writers.cost import write_cost
 from contracttools.writers.options import PLAIN
 
 D = Decimal
@@ -156,11 +156,20 @@ def test_the_term_is_the_sum_of_the_years(setup: Setup, position: Position) -> N
 # -- the workbook --------------------------------------------------------------------------
 
 REFERENCE = re.compile(r"(?:(\w+)!)?\$?([A-Z]{1,3})\$?([0-9]+)")
-RANGE = re.compile(r"SUM\((\$?[A-Z]+\$?[0-9]+):(\$?[A-Z]+\$?[0-9]+)\)")
+SPAN = r"(?:(\w+)!)?(\$?[A-Z]+\$?[0-9]+):(\$?[A-Z]+\$?[0-9]+)"
+SUM = re.compile(rf"SUM\({SPAN}\)")
+SUMPRODUCT = re.compile(rf"SUMPRODUCT\({SPAN},{SPAN}\)")
+
+
+def half_up(value: float, places: int) -> float:
+    """Spreadsheet ROUND: halves away from zero, on the shortest decimal of the double."""
+    step = D(1).scaleb(-places)
+    return float(D(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
 
 
 class Evaluator:
-    """Compute a cell of a workbook from its formulas: + - * / and SUM over a column."""
+    """Compute a cell of a workbook from its formulas: + - * /, SUM, SUMPRODUCT and ROUND
+    over the cells and blocks the writer uses."""
 
     def __init__(self, path: Path) -> None:
         self.book = openpyxl.load_workbook(path)
@@ -176,19 +185,29 @@ class Evaluator:
                 self.done[key] = float(content or 0)
         return self.done[key]
 
+    def span(self, sheet: str, first: str, last: str) -> list[float]:
+        cells = self.book[sheet][first.replace("$", "") : last.replace("$", "")]
+        return [self.value(sheet, c.coordinate) for row in cells for c in row]
+
     def formula(self, sheet: str, text: str) -> float:
         def total(match: re.Match[str]) -> str:
-            first, last = (m.replace("$", "") for m in match.groups())
-            column = re.sub(r"[0-9]", "", first)
-            rows = range(int(first[len(column) :]), int(last[len(column) :]) + 1)
-            return "(" + "+".join(f"{column}{row}" for row in rows) + ")"
+            where, first, last = match.groups()
+            return repr(sum(self.span(where or sheet, first, last)))
 
-        text = RANGE.sub(total, text)
+        def product(match: re.Match[str]) -> str:
+            a, a1, a2, b, b1, b2 = match.groups()
+            left, right = self.span(a or sheet, a1, a2), self.span(b or sheet, b1, b2)
+            assert len(left) == len(right)
+            return repr(sum(x * y for x, y in zip(left, right, strict=True)))
+
+        text = SUMPRODUCT.sub(product, SUM.sub(total, text))
         text = REFERENCE.sub(
             lambda m: repr(self.value(m.group(1) or sheet, m.group(2) + m.group(3))), text
         )
-        assert re.fullmatch(r"[0-9eE.+\-*/() ]+", text), text
-        return float(eval(text))  # only numbers and operators are left
+        text = text.replace("ROUND(", "half_up(")
+        assert re.fullmatch(r"(?:half_up|[0-9eE.+\-*/(), ])+", text), text
+        # Only numbers, operators and the rounding function are left.
+        return float(eval(text, {"half_up": half_up}))
 
 
 @settings(

@@ -78,6 +78,8 @@ class CostReport:
     columns: tuple[Column, ...]
     scheduled_base: Base | None = None
     """The base year of the rows placed on the schedule (None: no such row)."""
+    places: tuple[tuple[str, str, Decimal], ...] = ()
+    """(range, step, FTE x count) of each place on the schedule the roster holds."""
 
 
 def _stated(costing: Costing, valuations: Sequence[tuple[str, str, Decimal]]) -> tuple[Stated, ...]:
@@ -128,7 +130,9 @@ def assemble(
     """Return the report of costed columns, with the quick figures and the schedule's base."""
     sums = sums if sums is not None else Sums.of(setup)
     placed = sums.placed.base if sums.placed is not None else None
-    return CostReport(title, day, setup, quick(setup, sums.whole), tuple(columns), placed)
+    return CostReport(
+        title, day, setup, quick(setup, sums.whole), tuple(columns), placed, sums.whole.placed
+    )
 
 
 def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> CostReport:

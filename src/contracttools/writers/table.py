@@ -69,7 +69,7 @@ WRITERS: dict[tuple[Kind, str], str] = {
     ("blackline", "docx"): "contracttools.writers.docx.agreements:write_docx",
     ("blackline", "pdf"): "contracttools.writers.pdf:write_agreement",
     ("blackline", "html"): "contracttools.writers.agreement_html:write_html",
-    ("cost", "xlsx"): "contracttools.writers.cost_xlsx:write_cost",
+    ("cost", "xlsx"): "contracttools.writers.cost:write_cost",
 }
 """(document kind, format) -> "module:function"; adding a format is one line here."""
 
