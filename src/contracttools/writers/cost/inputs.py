@@ -65,6 +65,7 @@ def _write_base(book: Book, report: CostReport, where: Where, row: int) -> int:
     )
     for col, name in enumerate(heads):
         sheet.write_string(row, col, name, book.header)
+    sheet.set_row(row, 30)  # two lines: LibreOffice does not refit a row on opening
     base = report.columns[0].costing.base if report.columns else None
     on = report.scheduled_base
     placed = {c.name: c for c in on.classifications} if on is not None else {}

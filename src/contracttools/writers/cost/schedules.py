@@ -36,7 +36,8 @@ def write_schedules(book: Book, report: CostReport, where: Where) -> None:
     shifts = range(1, setup.years + 1) if setup.steps == "yearly" else range(1, 2)
     for k in shifts:
         title = (
-            f"FTE at each place in contract year {k} (everyone below the top {k} step(s) up)"
+            f"FTE at each place in contract year {k}: the base year's moved up "
+            f"{k} step{'s' if k > 1 else ''}, none past the top"
             if setup.steps == "yearly"
             else "FTE at each place one step up (for the cost of one step)"
         )
