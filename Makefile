@@ -37,9 +37,10 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.docx
 	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.pdf
 	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.md
+	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.xlsx
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"
 	@echo "Wrote $(OUT)/chart.xlsx (open it in a spreadsheet) and $(OUT)/book/ (open $(OUT)/book/index.html in a browser)"
-	@echo "Wrote $(OUT)/cost-report.md (CONFIDENTIAL, owner-only)"
+	@echo "Wrote $(OUT)/cost-report.md and cost-report.xlsx (live formulas over an Inputs sheet; CONFIDENTIAL, owner-only)"
 	@echo "Wrote $(OUT)/: agreement-2023.yaml (conformed), agreement-2023-blackline.docx and .pdf (ratification copy)"
 	$(BIN)/contracttools kit samples/wga-2023 -o $(OUT)/kit --schedule minimums.schedule
 	@echo "Wrote $(OUT)/kit/: the members' ratification kit (open message.html; pay.html finds a rate; message.eml opens as a draft e-mail)"
@@ -74,6 +75,7 @@ BENCH_ROWS ?= base,hard
 bench: system $(VENV)/.installed
 	$(BIN)/pip install --quiet redlines
 	$(BIN)/python benchmarks/run.py --rows $(BENCH_ROWS)
+	$(BIN)/python benchmarks/costing.py
 
 # Build the wheel, install it in a fresh environment, run it from outside the checkout.
 wheel-check: $(VENV)/.installed

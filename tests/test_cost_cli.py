@@ -98,3 +98,14 @@ def test_the_roster_never_reaches_a_member_summary(sample: Path, tmp_path: Path)
         assert result.exit_code == 0, result.output
         text = out.read_text()
         assert not [word for word in roster_words if word in text]
+
+
+def test_a_report_written_over_a_shared_file_is_owner_only(sample: Path, tmp_path: Path) -> None:
+    # A world-readable file of the same name does not make the report world-readable.
+    out = tmp_path / "cost.md"
+    out.write_text("an old report")
+    os.chmod(out, 0o644)
+    result = CliRunner().invoke(main, ["cost", str(sample), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert "CONFIDENTIAL" in out.read_text()

@@ -154,3 +154,17 @@ def test_no_change_costs_only_the_steps(steps: str, rollup: Decimal) -> None:
     for year in result.years:
         assert year.general == 0 and year.lump_sums == 0
         assert year.total == year.steps * (1 + rollup / 100)
+
+
+def test_cents_an_hour_on_a_salary_row_beside_an_hourly_schedule() -> None:
+    # The schedule is hourly, so $0.25 an hour is 0.25 in its unit; a salaried row is
+    # annual: 0.25 x 2,080 hours = 520 a year per FTE, 2 FTE: 1,040 (not 0.50).
+    from contracttools.costing.terms import position
+
+    hourly = Schedule.of("hourly", ["A"], ["1"], [["20.00"]])
+    setup = Setup(
+        date(2022, 7, 1), (Placement("Clerk", salary=D(41600), count=2),), schedule=hourly
+    )
+    pos, problems = position(setup, {"cents_per_hour": ("$0.25",)})
+    assert problems == []
+    assert cost(setup, pos).years[0].general == D(1040)

@@ -48,7 +48,11 @@ RANKS = {
 }
 """A module imports only from a lower rank, or from its own part."""
 
-COMPOSED = {"book": {"packet", "tracking", "clause_history"}, "kit": {"summary"}}
+COMPOSED = {
+    "book": {"packet", "tracking", "clause_history"},
+    "kit": {"summary"},
+    "cost_schedules": {"cost_report"},
+}
 """Documents made of other documents: the only sideways imports inside documents/."""
 
 WRITERS_SHARED = {"options", "labels"}

@@ -150,7 +150,8 @@ def write_output(
 
     Refuse a target that is one of the run's inputs (named in `inputs`, or read by the
     readers however it was reached).  A new file gets the mode the umask allows (only its
-    owner's when `private`: a confidential team copy); a file replaced keeps its mode.
+    owner's when `private`: a confidential team copy); a file replaced keeps its mode,
+    unless `private`: a team copy is owner-only whatever the file it replaces was.
     A device or a pipe (`-o /dev/stdout`) is written straight into.
     """
     from contracttools.readers import sources
@@ -181,7 +182,7 @@ def write_output(
             target, f"folder {os.path.dirname(os.path.abspath(target))} does not exist"
         )
     new_mode = file_mode(private)  # the one writing rule (commands/output.py)
-    mode = stat.S_IMODE(info.st_mode) if info is not None else new_mode
+    mode = stat.S_IMODE(info.st_mode) if info is not None and not private else new_mode
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".contracttools-", suffix=".tmp")
     except OSError as err:

@@ -189,15 +189,21 @@ def yearly(setup: Setup, percents: Sequence[Decimal]) -> tuple[Increase, ...]:
     )
 
 
-@dataclass
-class _Group:
-    """Roster rows that cost alike, summed."""
+@dataclass(frozen=True)
+class Summed:
+    """The roster summed once for costing every position against it.
 
-    salary: Decimal | None
-    range: str | None
-    step: str | None
-    weight: Decimal = ZERO
-    """FTE x count."""
+    Rows paid a salary cost in proportion to their payroll and FTE, so they are summed in
+    all; rows on the schedule are summed by their place (range and step).
+    """
+
+    base: Base
+    salaried_payroll: Decimal
+    """Sum of salary x FTE x count over the rows paid a salary."""
+    salaried_fte: Decimal
+    """Sum of FTE x count over the rows paid a salary."""
+    placed: tuple[tuple[str, str, Decimal], ...]
+    """(range, step, FTE x count) of each place on the schedule a row holds."""
 
 
 def _annual(setup: Setup, rate: Decimal) -> Decimal:
@@ -210,115 +216,141 @@ def _annual(setup: Setup, rate: Decimal) -> Decimal:
     return rate
 
 
-def _rate(setup: Setup, row: Placement) -> Decimal:
-    if row.salary is not None:
-        return row.salary
-    if setup.schedule is None or row.range is None or row.step is None:
-        raise ValueError(f"{row.classification}: neither a salary nor a place on a schedule")
-    return _annual(setup, setup.schedule.rate(row.range, row.step))
-
-
-def base(setup: Setup) -> Base:
-    """Return the base year: payroll, headcount and FTE, by classification."""
+def summed(setup: Setup) -> Summed:
+    """Return the roster summed: the base year by classification, and what costing needs."""
     by_class: dict[str, tuple[Decimal, int, Decimal]] = {}
+    placed: dict[tuple[str, str], Decimal] = {}
+    rates: dict[tuple[str, str], Decimal] = {}
+    payroll = fte = ZERO
     for row in setup.roster:
         weight = row.fte * row.count
-        pay, heads, fte = by_class.get(row.classification, (ZERO, 0, ZERO))
-        by_class[row.classification] = (
-            pay + _rate(setup, row) * weight,
-            heads + row.count,
-            fte + weight,
-        )
+        if row.salary is not None:
+            rate = row.salary
+            payroll += rate * weight
+            fte += weight
+        else:
+            if setup.schedule is None or row.range is None or row.step is None:
+                raise ValueError(
+                    f"{row.classification}: neither a salary nor a place on a schedule"
+                )
+            place = (row.range, row.step)
+            if place not in rates:
+                rates[place] = _annual(setup, setup.schedule.rate(*place))
+            rate = rates[place]
+            placed[place] = placed.get(place, ZERO) + weight
+        pay, heads, full = by_class.get(row.classification, (ZERO, 0, ZERO))
+        by_class[row.classification] = (pay + rate * weight, heads + row.count, full + weight)
     classes = tuple(Classification(name, *figures) for name, figures in by_class.items())
-    return Base(
+    the_base = Base(
         sum((c.payroll for c in classes), ZERO),
         sum(c.headcount for c in classes),
         sum((c.fte for c in classes), ZERO),
         classes,
     )
+    places = tuple((r, step, weight) for (r, step), weight in placed.items())
+    return Summed(the_base, payroll, fte, places)
 
 
-def _groups(setup: Setup) -> list[_Group]:
-    groups: dict[tuple[Decimal | None, str | None, str | None], _Group] = {}
-    for row in setup.roster:
-        key = (None, row.range, row.step) if row.salary is None else (row.salary, None, None)
-        group = groups.setdefault(key, _Group(*key))
-        group.weight += row.fte * row.count
-    return list(groups.values())
+def base(setup: Setup) -> Base:
+    """Return the base year: payroll, headcount and FTE, by classification."""
+    return summed(setup).base
 
 
-def _salary_at(salary: Decimal, increases: Sequence[Increase], on: date) -> Decimal:
-    figure = salary
-    for change in increases:
-        if change.effective <= on:
-            figure = figure * factor(change.percent) + change.amount
-    return figure
+def _salaried_year(
+    setup: Setup, increases: Sequence[Increase], months: Sequence[date]
+) -> tuple[Decimal, Decimal]:
+    """Return the year's average (factor, flat amount) of a salary: raised, it is
+    ``salary x factor + amount``, each month at the increases in force on its first day.
+
+    An increase's flat amount is in the schedule's unit: it is made annual here.
+    """
+    factors = amounts = ZERO
+    for month in months:
+        grow, flat = Decimal(1), ZERO
+        for change in increases:
+            if change.effective <= month:
+                step = factor(change.percent)
+                grow, flat = grow * step, flat * step + _annual(setup, change.amount)
+        factors += grow
+        amounts += flat
+    return factors / TWELVE, amounts / TWELVE
 
 
-def cost(setup: Setup, position: Position) -> Costing:
-    """Return what ``position`` costs over the base year, each contract year and the term."""
+def month_starts(setup: Setup, year: int) -> tuple[date, ...]:
+    """Return the first day of each month of contract ``year`` (1 is the first)."""
+    start = add_years(setup.base_start, year)
+    return tuple(add_months(start, month) for month in range(12))
+
+
+def increases_in_force(setup: Setup, position: Position, year: int) -> tuple[int, ...]:
+    """Return, for each month of contract ``year``, how many of the position's increases
+    (in order of effective date) are in force on its first day."""
+    dates = sorted(change.effective for change in position.increases)
+    return tuple(sum(1 for day in dates if day <= month) for month in month_starts(setup, year))
+
+
+def cost(setup: Setup, position: Position, roster: Summed | None = None) -> Costing:
+    """Return what ``position`` costs over the base year, each contract year and the term.
+
+    ``roster`` is ``summed(setup)``, given when many positions are costed on one setup.
+    """
     increases = tuple(sorted(position.increases, key=lambda item: item.effective))
     projected: list[DatedSchedule] = (
         project(setup.schedule, increases) if setup.schedule is not None else []
     )
-    groups = _groups(setup)
-    the_base = base(setup)
+    roster = roster if roster is not None else summed(setup)
+    the_base = roster.base
     years = []
     for year in range(1, setup.years + 1):
-        start = add_years(setup.base_start, year)
+        months = month_starts(setup, year)
         general = steps = ZERO
-        for group in groups:
-            g, s = _group_year(setup, group, increases, projected, start, year)
-            general += g * group.weight
-            steps += s * group.weight
+        if roster.salaried_fte:
+            grow, flat = _salaried_year(setup, increases, months)
+            general += roster.salaried_payroll * (grow - 1) + roster.salaried_fte * flat
+        if roster.placed and setup.schedule is not None:
+            in_month = [in_force(setup.schedule, projected, month) for month in months]
+            for range_, step, weight in roster.placed:
+                g, s = _placed_year(setup, setup.schedule, in_month, range_, step, year)
+                general += g * weight
+                steps += s * weight
         lump = sum((ls.amount for ls in position.lump_sums if ls.year == year), ZERO)
         lump_sums = lump * the_base.fte
         rollup = (general + steps + lump_sums) * setup.rollup / HUNDRED
-        years.append(YearCost(year, start, general, steps, lump_sums, rollup))
+        years.append(YearCost(year, months[0], general, steps, lump_sums, rollup))
     return Costing(the_base, tuple(years))
 
 
-def _group_year(
+def _placed_year(
     setup: Setup,
-    group: _Group,
-    increases: Sequence[Increase],
-    projected: Sequence[DatedSchedule],
-    start: date,
+    schedule: Schedule,
+    in_month: Sequence[Schedule],
+    range_: str,
+    step: str,
     year: int,
 ) -> tuple[Decimal, Decimal]:
-    """Return (general, steps) for one FTE of ``group`` in contract ``year``."""
-    months = [add_months(start, month) for month in range(12)]
-    if group.salary is not None:
-        raised = sum((_salary_at(group.salary, increases, m) for m in months), ZERO)
-        return raised / TWELVE - group.salary, ZERO
-    schedule = setup.schedule
-    assert schedule is not None and group.range is not None and group.step is not None
-    step = group.step
+    """Return (general, steps) for one FTE at ``range_`` and ``step`` in contract ``year``."""
+    now = step
     if setup.steps == "yearly":
         for _ in range(year):
-            step = schedule.next_step(step)
-    at_base = _annual(setup, schedule.rate(group.range, step))
-    raised = sum(
-        (_annual(setup, in_force(schedule, projected, m).rate(group.range, step)) for m in months),
-        ZERO,
-    )
-    steps = at_base - _annual(setup, schedule.rate(group.range, group.step))
+            now = schedule.next_step(now)
+    at_base = _annual(setup, schedule.rate(range_, now))
+    raised = sum((_annual(setup, table.rate(range_, now)) for table in in_month), ZERO)
+    steps = at_base - _annual(setup, schedule.rate(range_, step))
     return raised / TWELVE - at_base, steps
 
 
-def quick(setup: Setup) -> Quick:
+def quick(setup: Setup, roster: Summed | None = None) -> Quick:
     """Return the cost of 1%, of one step and of $0.01 an hour, in the base year."""
-    the_base = base(setup)
+    roster = roster if roster is not None else summed(setup)
+    the_base = roster.base
     rolled = 1 + setup.rollup / HUNDRED
     one_percent = the_base.payroll / HUNDRED
     cent = Decimal("0.01") * setup.hours_per_fte * the_base.fte
     one_step: Decimal | None = None
     if setup.schedule is not None:
         one_step = ZERO
-        for group in _groups(setup):
-            if group.range is None or group.step is None:
-                continue
-            up = setup.schedule.next_step(group.step)
-            here = setup.schedule.rate(group.range, group.step)
-            one_step += _annual(setup, setup.schedule.rate(group.range, up) - here) * group.weight
+        for range_, step, weight in roster.placed:
+            up = setup.schedule.next_step(step)
+            here = setup.schedule.rate(range_, step)
+            one_step += _annual(setup, setup.schedule.rate(range_, up) - here) * weight
     return Quick(one_percent, one_percent * rolled, one_step, cent, cent * rolled)

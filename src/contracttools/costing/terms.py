@@ -31,6 +31,16 @@ def _per_hour(setup: Setup, amount: Decimal) -> Decimal:
     return amount * setup.hours_per_fte
 
 
+def per_hour(setup: Setup, amount: Decimal) -> Decimal:
+    """Return the amount an hour that a flat ``amount`` in the schedule's unit stands for."""
+    unit = setup.schedule.unit if setup.schedule is not None else "annual"
+    if unit == "hourly":
+        return amount
+    if unit == "monthly":
+        return amount * 12 / setup.hours_per_fte
+    return amount / setup.hours_per_fte
+
+
 def position(setup: Setup, terms: Mapping[str, tuple[str, ...]]) -> tuple[Position, list[str]]:
     """Return the position ``terms`` take, and what in them could not be read."""
     problems: list[str] = []

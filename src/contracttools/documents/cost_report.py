@@ -9,10 +9,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from contracttools.costing.model import Costing, Quick, Setup, cost, quick
+from contracttools.costing.model import (
+    Base,
+    Costing,
+    Position,
+    Quick,
+    Setup,
+    Summed,
+    cost,
+    quick,
+    summed,
+)
 from contracttools.costing.money import to_dollar
 from contracttools.costing.terms import COSTED, position
 from contracttools.model import Negotiation
@@ -50,6 +61,10 @@ class Column:
     costing: Costing
     stated: tuple[Stated, ...]
     problems: tuple[str, ...]
+    position: Position = field(default_factory=Position)
+    """What was costed: the increases and lump sums read from the terms."""
+    scheduled: Costing | None = None
+    """The part of ``costing`` owed to the rows placed on the schedule (None: no such row)."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +76,13 @@ class CostReport:
     setup: Setup
     quick: Quick
     columns: tuple[Column, ...]
+    scheduled_base: Base | None = None
+    """The base year of the rows placed on the schedule (None: no such row)."""
+    places: tuple[tuple[str, str, Decimal], ...] = ()
+    """(range, step, FTE x count) of each place on the schedule the roster holds."""
 
 
-def _stated(costing: Costing, valuations: list[tuple[str, str, Decimal]]) -> tuple[Stated, ...]:
+def _stated(costing: Costing, valuations: Sequence[tuple[str, str, Decimal]]) -> tuple[Stated, ...]:
     result = []
     for valuer, per, amount in valuations:
         computed = costing.years[0].total if per == "year" else costing.term.total
@@ -71,8 +90,54 @@ def _stated(costing: Costing, valuations: list[tuple[str, str, Decimal]]) -> tup
     return tuple(result)
 
 
+@dataclass(frozen=True)
+class Sums:
+    """The roster summed once for every column: in all, and its rows on the schedule alone."""
+
+    whole: Summed
+    on_schedule: Setup | None
+    placed: Summed | None
+
+    @classmethod
+    def of(cls, setup: Setup) -> Sums:
+        """Sum the roster of ``setup``."""
+        rows = tuple(row for row in setup.roster if row.salary is None)
+        on_schedule = replace(setup, roster=rows) if rows else None
+        placed = summed(on_schedule) if on_schedule is not None else None
+        return cls(summed(setup), on_schedule, placed)
+
+
+def cost_column(
+    setup: Setup,
+    label: str,
+    pos: Position,
+    valuations: Sequence[tuple[str, str, Decimal]] = (),
+    problems: Sequence[str] = (),
+    sums: Sums | None = None,
+) -> Column:
+    """Cost one position: its figures, the part owed to the schedule, its stated valuations."""
+    sums = sums if sums is not None else Sums.of(setup)
+    costing = cost(setup, pos, sums.whole)
+    scheduled = None
+    if sums.on_schedule is not None:
+        scheduled = cost(sums.on_schedule, pos, sums.placed)
+    return Column(label, costing, _stated(costing, valuations), tuple(problems), pos, scheduled)
+
+
+def assemble(
+    title: str, day: str, setup: Setup, columns: Sequence[Column], sums: Sums | None = None
+) -> CostReport:
+    """Return the report of costed columns, with the quick figures and the schedule's base."""
+    sums = sums if sums is not None else Sums.of(setup)
+    placed = sums.placed.base if sums.placed is not None else None
+    return CostReport(
+        title, day, setup, quick(setup, sums.whole), tuple(columns), placed, sums.whole.placed
+    )
+
+
 def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> CostReport:
     """Cost each pass up to ``at`` (its party's whole position after it) and the TAs."""
+    sums = Sums.of(setup)
     columns = []
     for proposal in at.proposals:
         stands = party_positions(negotiation, proposal.party, through(negotiation, proposal))
@@ -82,22 +147,19 @@ def build_cost_report(negotiation: Negotiation, at: Moment, setup: Setup) -> Cos
             if item is not None:
                 terms.update(item.terms)
         pos, problems = position(setup, terms)
-        costing = cost(setup, pos)
         valuations = [
             (v.valuer, v.per, v.amount)
             for item in proposal.items
             if any(name in COSTED for name in item.terms)
             for v in item.cost
         ]
-        columns.append(
-            Column(proposal.label, costing, _stated(costing, valuations), tuple(problems))
-        )
+        columns.append(cost_column(setup, proposal.label, pos, valuations, problems, sums))
     agreed: dict[str, tuple[str, ...]] = {}
     for ta in at.tentative_agreements:
         agreed.update(ta.terms)
     pos, problems = position(setup, agreed)
-    columns.append(Column("TAs so far", cost(setup, pos), (), tuple(problems)))
-    return CostReport(negotiation.title, at.day.isoformat(), setup, quick(setup), tuple(columns))
+    columns.append(cost_column(setup, "TAs so far", pos, (), problems, sums))
+    return assemble(negotiation.title, at.day.isoformat(), setup, columns, sums)
 
 
 def _money(value: Decimal) -> str:

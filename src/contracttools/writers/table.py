@@ -18,7 +18,7 @@ from contracttools.writers import FORMATS
 from contracttools.writers.options import Options
 
 Kind = Literal[
-    "redline", "packet", "summary", "chart", "history", "agreement", "proposal", "blackline"
+    "redline", "packet", "summary", "chart", "history", "agreement", "proposal", "blackline", "cost"
 ]
 """The kinds of document a command writes."""
 
@@ -33,6 +33,7 @@ DOCUMENTS: dict[Kind, tuple[str, ...]] = {
     "agreement": ("Agreement", "Printing"),
     "proposal": ("Proposal",),
     "blackline": ("Agreement", "Printing"),
+    "cost": ("CostReport",),
 }
 """The models each kind's writers take (by class name), as their signatures say: every
 writer of the kind takes the first; some take the others too (a printing of an agreement)."""
@@ -68,6 +69,7 @@ WRITERS: dict[tuple[Kind, str], str] = {
     ("blackline", "docx"): "contracttools.writers.docx.agreements:write_docx",
     ("blackline", "pdf"): "contracttools.writers.pdf:write_agreement",
     ("blackline", "html"): "contracttools.writers.agreement_html:write_html",
+    ("cost", "xlsx"): "contracttools.writers.cost:write_cost",
 }
 """(document kind, format) -> "module:function"; adding a format is one line here."""
 
