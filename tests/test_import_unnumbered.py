@@ -106,8 +106,13 @@ def test_the_import_report_names_the_guess_and_the_file_checks(tmp_path: Path) -
     ]
 
 
-def test_underlined_headings_nest_under_the_bold_ones_seen_first(tmp_path: Path) -> None:
+def test_underlined_headings_nest_under_bold_ones(tmp_path: Path) -> None:
+    purpose = "The parties mean to settle the terms below."
     written: Written = [
+        ("bold", "Employer Proposal for Stability", ""),
+        ("bold", "March 3, 2026", ""),
+        ("underlined", "Purpose", ""),
+        ("plain", purpose, ""),
         ("bold", "Compensation", ""),
         ("underlined", "Salary Schedule", ""),
         ("plain", WAGES, ""),
@@ -117,21 +122,41 @@ def test_underlined_headings_nest_under_the_bold_ones_seen_first(tmp_path: Path)
         ("underlined", "Work Week", ""),
         ("plain", HOURS, ""),
     ]
-    agreement, notes = imported(write(tmp_path / "counter.docx", written))
+    agreement, notes = imported(write(tmp_path / "employer.docx", written))
+    # The opening bold line is the title; a date in bold is no heading.
+    assert agreement.title == "Employer Proposal for Stability"
     assert tree(agreement) == [
+        (0, "Preamble", body("Employer Proposal for Stability", "March 3, 2026")),
+        # Underlined before any bold heading: at the top, closed by the bold one.
+        (0, "Purpose", body(purpose)),
         (0, "Compensation", ""),
         (1, "Salary Schedule", body(WAGES)),
         (1, "Annual Increase", body(RAISE)),
         (0, "Working Conditions", ""),
         (1, "Work Week", body(HOURS)),
     ]
-    # The opening bold line heads the underlined one after it: it is no title.
-    assert agreement.title == "counter"
     assert notes == [
-        "paragraphs 1, 6: guessed 2 headings from bold paragraphs "
+        "paragraphs 3, 6, 8, 11: guessed 4 headings from underlined paragraphs "
+        "(“Purpose”, “Salary Schedule”, “Annual Increase”, …)",
+        "paragraphs 5, 10: guessed 2 headings from bold paragraphs "
         "(“Compensation”, “Working Conditions”)",
-        "paragraphs 2, 4, 7: guessed 3 headings from underlined paragraphs "
-        "(“Salary Schedule”, “Annual Increase”, “Work Week”)",
+    ]
+
+
+def test_an_opening_bold_line_heads_the_underlined_one_after_it(tmp_path: Path) -> None:
+    written: Written = [
+        ("bold", "Compensation", ""),
+        ("underlined", "Salary Schedule", ""),
+        ("plain", WAGES, ""),
+        ("bold", "Working Conditions", ""),
+        ("plain", HOURS, ""),
+    ]
+    agreement, _ = imported(write(tmp_path / "counter.docx", written))
+    assert agreement.title == "counter"
+    assert tree(agreement) == [
+        (0, "Compensation", ""),
+        (1, "Salary Schedule", body(WAGES)),
+        (0, "Working Conditions", body(HOURS)),
     ]
 
 
@@ -232,7 +257,10 @@ def test_what_is_no_heading_stays_text(tmp_path: Path) -> None:
         ("bold", "The parties agree to meet again in the spring of that year.", ""),
         ("bold", "Hours", ""),
         ("plain", HOURS, ""),
-        # The last paragraph heads nothing.
+        # A signature block: blanks to fill in, a date line; the last paragraph heads nothing.
+        ("bold", "____________________", ""),
+        ("bold", "Date: ______________", ""),
+        ("bold", "2/5/2026", ""),
         ("bold", "For the Employer", ""),
     ]
     agreement, _ = imported(write(tmp_path / "employer.docx", written))
@@ -248,5 +276,15 @@ def test_what_is_no_heading_stays_text(tmp_path: Path) -> None:
                 "The parties agree to meet again in the spring of that year.",
             ),
         ),
-        (0, "Hours", body(HOURS, "For the Employer")),
+        (
+            0,
+            "Hours",
+            body(
+                HOURS,
+                "_" * 20,
+                "Date: " + "_" * 14,
+                "2/5/2026",
+                "For the Employer",
+            ),
+        ),
     ]

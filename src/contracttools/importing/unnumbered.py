@@ -2,12 +2,13 @@
 
 Word proposals are often headed by a short line in bold ("Article: Wages") or underlined,
 with no number at all.  Such a paragraph is a heading when it reads as a title (short, no
-sentence in it, not ending a sentence), starts with a letter and has text after it; the
-first kind seen (bold or underlined) is the upper level.  A document whose numbered
+sentence in it, not ending a sentence, not a date nor a blank to fill in), starts with a
+letter and has text after it; bold headings stand above underlined ones.  A document whose numbered
 headings with titles are at least as many keeps its numbering: its bold lines are
 emphasis in clause text.  Where the document's title is not known otherwise, the first of
 several such paragraphs, when it opens the document, is its title, not a heading (unless
-a numbered heading, or one of the other kind, follows it at once: it heads that one).
+a numbered heading, or an underlined one under a bold one, follows it at once: it heads
+that one).
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ SUMMED = ("heading style", "bold paragraph", "underlined paragraph")
 
 _SENTENCES = re.compile("[.!?][\"'\u201d\u2019)]*\\s+\\S")
 _OPENING = re.compile("^[\"'\u201c\u2018(]?[^\\W\\d_]")
+_DATE = re.compile(
+    r"^(?:date\b.*|(?:[a-z]+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$",
+    re.IGNORECASE,
+)
+"""A date or a date line ("February 5, 2026", "2/5/2026", "Date: ____"): no heading."""
+_ORDER = {"bold": 1, "underlined": 2}
+"""The level of each kind of heading set apart: bold above underlined."""
 _SHOWN_WHERE = 8
 _SHOWN_TITLES = 3
 
@@ -36,7 +45,7 @@ def set_apart(piece: Piece) -> bool:
     text = piece.text.strip().rstrip(":").rstrip()
     if not _OPENING.match(text) or len(text) > 100 or not title_like(text):
         return False
-    if _SENTENCES.search(text):
+    if _SENTENCES.search(text) or _DATE.match(text) or "___" in text:
         return False
     return not (text.endswith(".") and len(text.split()) > 5)
 
@@ -64,16 +73,20 @@ def headings(pieces: Sequence[Piece], titled: bool = True) -> list[Heading | Non
     if not titled and len(candidates) > 1 and candidates[0] == first:
         after = first + 1
         numbered_after = found[after] is not None
-        other_kind = candidates[1] == after and pieces[after].emphasis != pieces[first].emphasis
-        if not numbered_after and not other_kind:
+        under = candidates[1] == after and _rank(pieces[after]) > _rank(pieces[first])
+        if not numbered_after and not under:
             candidates = candidates[1:]
-    ranks: dict[str, int] = {}
     for index in candidates:
         kind = pieces[index].emphasis
-        rank = ranks.setdefault(kind, len(ranks) + 1)
         title = pieces[index].text.strip().rstrip(":").rstrip()
-        found[index] = Heading("", title, "", ("emphasis", kind), rank, f"{kind} paragraph")
+        found[index] = Heading(
+            "", title, "", ("emphasis", kind), _rank(pieces[index]), f"{kind} paragraph"
+        )
     return found
+
+
+def _rank(piece: Piece) -> int:
+    return _ORDER.get(piece.emphasis, len(_ORDER) + 1)
 
 
 def summed_note(reason: str, guessed: list[tuple[Piece, Heading]]) -> Note:
