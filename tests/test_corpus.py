@@ -21,8 +21,8 @@ FLOORS = {
     "ctu_cba-2019-2024_chicago.pdf": 0.99,
     "oea_cba-2018-2021_oakland.pdf": 0.98,
     "uasf_cba_2023-2025.pdf": 0.99,
-    "SFUSD_to_UESF_Counter_to_Stability_Plan_Proposal_2.7.26.pdf": 0.97,
-    "Exchanged_2.7.2025_UESF_to_SFUSD_Counter_to_Stability_Plan_Proposal.pdf": 0.93,
+    "SFUSD_to_UESF_Counter_to_Stability_Plan_Proposal_2.7.26.pdf": 1.0,
+    "Exchanged_2.7.2025_UESF_to_SFUSD_Counter_to_Stability_Plan_Proposal.pdf": 1.0,
     "Tentative_Agreement_2_7_26_Sanctuary_Schools_.pdf": 1.0,
 }
 

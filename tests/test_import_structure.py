@@ -55,6 +55,37 @@ def test_dot_leaders_in_the_body_are_no_table_of_contents(tmp_path: Path) -> Non
     assert [n for _, n in found] == ["ARTICLE 9", "9.5.1.1", "9.5.1.2"]
 
 
+def test_list_lines_with_leaders_before_figures_each_start_a_clause(tmp_path: Path) -> None:
+    # Leaders of ellipses or full stops before a figure with marks or words after it, as
+    # class-size and caseload lists print them; the first numbered line follows a line
+    # that ends no sentence.
+    ellipses = "\u2026" * 30
+    text = (
+        "ARTICLE 9 - CLASS SIZE\n\n"
+        "9.7 Special classes - a special class exists when the students are taught there for\n"
+        "more than one half of the school day in a class of its own, as the program sets\n"
+        f"9.7.1 Mild to moderate {ellipses}{ellipses} 8-12*\n"
+        f"9.7.2 Kindergarten {'.' * 50} 22 (per section 9.3.1)\n"
+        f"9.7.3 Resource teachers ..{ellipses}{ellipses}. 27***\n"
+        f"9.7.4 Counselors {ellipses}{ellipses}{ellipses} 1:450 1:200\n"
+        "9.7.5 Psychologists serve the whole school population at a ratio of one to eight\n"
+        "hundred (1:800) students in all of the grades that the schools of the District teach.\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert [n for _, n in found] == [
+        "ARTICLE 9", "9.7", "9.7.1", "9.7.2", "9.7.3", "9.7.4", "9.7.5"
+    ]  # fmt: skip
+    texts = {c.number: c.text for c, _ in load_agreement(tmp_path / "agreement.yaml").walk()}
+    assert texts["9.7"] == (
+        "Special classes - a special class exists when the students are taught there for "
+        "more than one half of the school day in a class of its own, as the program sets\n"
+    )
+    assert texts["9.7.5"] == (
+        "Psychologists serve the whole school population at a ratio of one to eight "
+        "hundred (1:800) students in all of the grades that the schools of the District teach.\n"
+    )
+
+
 def test_a_section_number_set_apart_is_a_clause_not_a_table_row(tmp_path: Path) -> None:
     text = (
         "Article 1 - AGREEMENT\n\n"

@@ -21,6 +21,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
 _DOTTED = r"(\d+(?:\.\d+)+)"
+_AT_MARGIN = r"^" + _DOTTED + r"\.?\s+(?![a-z])\S"
+"""A section number at the margin before its text; not one that a wrapped sentence put
+there ("... in Section 9.5.7 through" / "9.5.12 above being exceeded, ..."), whose words
+go on in lower case."""
 _MONEY = re.compile(r"\$\s?\d{1,3}(?:,\d{3})*(?:\.\d{2})?")
 
 RULES: dict[str, dict[str, object]] = {
@@ -46,15 +50,15 @@ RULES: dict[str, dict[str, object]] = {
     # Proposals and the TA: the sections of the agreement they amend, at the margin.
     "SFUSD_to_UESF_Counter_to_Stability_Plan_Proposal_2.7.26.pdf": {
         "body": 1,
-        "section": r"^" + _DOTTED + r"\.?\s+\S",
+        "section": _AT_MARGIN,
     },
     "Exchanged_2.7.2025_UESF_to_SFUSD_Counter_to_Stability_Plan_Proposal.pdf": {
         "body": 1,
-        "section": r"^" + _DOTTED + r"\.?\s+\S",
+        "section": _AT_MARGIN,
     },
     "Tentative_Agreement_2_7_26_Sanctuary_Schools_.pdf": {
         "body": 1,
-        "section": r"^" + _DOTTED + r"\.?\s+\S",
+        "section": _AT_MARGIN,
     },
 }
 

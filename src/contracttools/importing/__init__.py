@@ -7,7 +7,7 @@ keeping an earlier version's ids, is `ids`; a document's changes as proposal ite
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from contracttools.errors import InputProblem
@@ -16,7 +16,7 @@ from contracttools.importing.contents import cross_check
 from contracttools.importing.counter import counter_items
 from contracttools.importing.ids import keep_ids, slug
 from contracttools.importing.proposal import compare_readings
-from contracttools.importing.tree import build
+from contracttools.importing.tree import Built, build
 from contracttools.model import Agreement, Proposal
 from contracttools.readers.source import Note, Source
 from contracttools.readers.word.record import PROPERTY, SentPacket, from_json
@@ -34,8 +34,9 @@ class Imported:
 
 def import_agreement(source: Source, agreement_id: str, like: Agreement | None = None) -> Imported:
     """Return the agreement a document holds (its text with every change made)."""
-    title = source.title or _first_line(source) or agreement_id
-    built = build(source.changed, slug(agreement_id, 8) or "agreement", title)
+    built = build(source.changed, slug(agreement_id, 8) or "agreement", "", bool(source.title))
+    title = source.title or _first_line(source, built) or agreement_id
+    built = replace(built, agreement=replace(built.agreement, title=title))
     notes = [*source.notes, *built.notes]
     agreement = built.agreement
     if not agreement.clauses:
@@ -55,13 +56,13 @@ def import_agreement(source: Source, agreement_id: str, like: Agreement | None =
     return Imported(agreement, tuple(notes))
 
 
-def _first_line(source: Source) -> str:
+def _first_line(source: Source, built: Built) -> str:
     """Return the document's first paragraph when it reads as a title and is no heading."""
-    from contracttools.importing.headings import find_heading
     from contracttools.readers.numbers import title_like
 
     first = next((p for p in source.changed if not p.is_table), None)
-    if first is None or find_heading(first) is not None or not title_like(first.text):
+    headings = set(built.sources.values())
+    if first is None or first.source in headings or not title_like(first.text):
         return ""
     return first.text
 
@@ -96,8 +97,9 @@ def import_proposal(
             if not source.path.lower().endswith(".docx"):
                 what = "changes marked as [+inserted+] and [-deleted-] text"
             raise InputProblem(source.path, f"the document has no {what}; nothing to propose")
-        original = build(source.original, base.id, base.title)
-        changed = build(source.changed, base.id, base.title)
+        titled = bool(source.title)
+        original = build(source.original, base.id, base.title, titled)
+        changed = build(source.changed, base.id, base.title, titled)
         notes.extend(changed.notes)
         outcome = compare_readings(original, changed, base, notes)
         if (

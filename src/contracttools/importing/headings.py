@@ -56,7 +56,7 @@ def find_heading(piece: Piece) -> Heading | None:
             return Heading("", full, "", ("keyword", "side letter", "1"), 1, "side letter title")
         if styled and title_like(piece.text):
             level = piece.level or 0
-            return Heading("", piece.text, "", ("style", str(level)), level)
+            return Heading("", piece.text, "", ("style", str(level)), level, "heading style")
         return None
     number, signature, rank, rest = found
     lead = _lead_after_number(piece.lead, number)

@@ -6,9 +6,13 @@ footers, page numbers, audit trail (pp. 64-66); not read: pp. 91-109 (no text)".
 
 from __future__ import annotations
 
+import re
+
 from contracttools.model import Agreement
 from contracttools.readers.hyphens import JOINED
 from contracttools.readers.source import Note
+
+_SUMMED = re.compile(r"^guessed (\d+) headings? from ")
 
 
 def _tables(agreement: Agreement) -> int:
@@ -50,6 +54,8 @@ def summary_line(agreement: Agreement, notes: tuple[Note, ...] | list[Note]) -> 
             joins += 1
         elif message.startswith("heading '") and " guessed " in message:
             guessed += 1
+        elif (summed := _SUMMED.match(message)) is not None:
+            guessed += int(summed.group(1))
     if running:
         dropped.insert(
             0,

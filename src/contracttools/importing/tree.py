@@ -3,9 +3,11 @@
 Headings nest by the shape of their numbers: a shape seen before closes every clause
 opened since its last use; a new shape opens a level below the current one; within one
 family (dotted numbers) a shallower rank closes deeper ones.  Articles, appendices,
-addenda, exhibits and side letters are siblings at the top, whichever came first.  An unnumbered heading sits
-at its heading style's level, and never holds numbered clauses.  Text before the first
-heading is the preamble.
+addenda, exhibits and side letters are siblings at the top, whichever came first.  An
+unnumbered heading sits at its heading style's level, and never holds numbered clauses.
+Headings guessed from bold or underlined paragraphs (`unnumbered`) sit under the styled
+ones and hold the numbered clauses after them.  Text before the first heading is the
+preamble.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from contracttools.importing.headings import Heading, find_heading
+from contracttools.importing.headings import Heading
 from contracttools.importing.ids import IdMaker
+from contracttools.importing.unnumbered import SUMMED, headings, summed_note
 from contracttools.model import Agreement, Clause
 from contracttools.readers.numbers import Signature, title_like
 from contracttools.readers.source import Note, Piece
@@ -86,15 +89,15 @@ def _closes(open_: Draft, signature: Signature, rank: int) -> bool:
     return same_family and open_.rank >= rank
 
 
-def build(pieces: tuple[Piece, ...], agreement_id: str, title: str) -> Built:
-    """Return the clause tree found in pieces."""
+def build(pieces: tuple[Piece, ...], agreement_id: str, title: str, titled: bool = True) -> Built:
+    """Return the clause tree found in pieces (`titled`: the document's title is known)."""
     notes: list[Note] = []
     preamble = Draft("", "Preamble", ("preamble",), 0, -1, "start")
     roots: list[Draft] = []
     stack: list[Draft] = []
     waiting_title: Draft | None = None
-    for piece in pieces:
-        heading = find_heading(piece)
+    summed: dict[str, list[tuple[Piece, Heading]]] = {}
+    for piece, heading in zip(pieces, headings(pieces, titled), strict=True):
         if heading is None:
             if waiting_title is not None and not piece.is_table and title_like(piece.text):
                 waiting_title.title = piece.text
@@ -105,11 +108,14 @@ def build(pieces: tuple[Piece, ...], agreement_id: str, title: str) -> Built:
             (stack[-1] if stack else preamble).blocks.append(block)
             continue
         draft = _open(heading, piece, stack, roots)
-        if heading.guessed:
+        if heading.guessed in SUMMED:
+            summed.setdefault(heading.guessed, []).append((piece, heading))
+        elif heading.guessed:
             notes.append(
                 Note(piece.where, f"heading '{_shown(heading)}' guessed from {heading.guessed}")
             )
         waiting_title = draft if not heading.title and not heading.body else None
+    notes.extend(summed_note(reason, guessed) for reason, guessed in summed.items())
     ids = IdMaker()
     sources: dict[str, int] = {}
     wheres: dict[str, str] = {}
@@ -136,9 +142,16 @@ def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]
     if heading.signature[0] == "style":
         # An unnumbered heading sits at its style's level.
         del stack[heading.rank :]
+    elif heading.signature[0] == "emphasis":
+        # A bold or underlined heading sits under the styled ones, below the kind seen first.
+        while stack and not _holds_emphasis(stack[-1], heading.rank):
+            stack.pop()
     else:
-        # A numbered heading never nests under an unnumbered one ("Standard Terms").
-        while stack and stack[-1].signature[0] == "style":
+        # A numbered heading never nests under an unnumbered styled one ("Standard Terms");
+        # under a bold or underlined one it does (a proposal's topic over the sections),
+        # unless it is an article, an appendix or a side letter, which stand at the top.
+        unnumbered = ("style", "emphasis") if _top(heading.signature) else ("style",)
+        while stack and stack[-1].signature[0] in unnumbered:
             stack.pop()
         signatures = [d.signature for d in stack]
         tops = [i for i, d in enumerate(stack) if _top(d.signature)]
@@ -153,6 +166,11 @@ def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]
     (stack[-1].children if stack else roots).append(draft)
     stack.append(draft)
     return draft
+
+
+def _holds_emphasis(open_: Draft, rank: int) -> bool:
+    kind = open_.signature[0]
+    return kind == "style" or (kind == "emphasis" and open_.rank < rank)
 
 
 def _clause(

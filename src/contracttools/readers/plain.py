@@ -190,7 +190,7 @@ def _page(
             in_caps = caps
             if (
                 paragraph
-                and _ended(paragraph[-1], widest)
+                and (_ended(paragraph[-1], widest) or _ENTRY.search(stripped))
                 and (split_number(stripped) or _LABEL.match(stripped))
             ):
                 flush()
@@ -207,6 +207,10 @@ def _page(
     flush()
 
 
+_ENTRY = re.compile(r"(?:[.\u2026]\s?){3,}\s*[$\d]")
+"""Dot leaders (full stops or ellipses) before a figure: a line of a list ("Resource
+Specialists ……… 27***", "Grades 4-5 ..... 30 (per section 9.3)"), never run on into the
+numbered line after it, nor run on from the line before it when it starts with a number."""
 _SENTENCE_END = re.compile(r"[.:;!?][)\"\u201d\u2019]*(?:[+-]\])?$")
 
 
@@ -241,7 +245,7 @@ def _text_width(lines: list[str]) -> int:
 
 def _ended(line: str, widest: int) -> bool:
     """Return whether a paragraph may end after this line (a full stop, or a short line)."""
-    if _SENTENCE_END.search(line) or LEADER.search(line):
+    if _SENTENCE_END.search(line) or LEADER.search(line) or _ENTRY.search(line):
         return True  # a full stop, or a figure after dot leaders ("Grades 4-5 ..... 30")
     return len(line) < 0.8 * widest or widest <= 40
 

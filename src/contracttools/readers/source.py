@@ -78,6 +78,8 @@ class Piece:
     """The numbering level, for a paragraph the word processor numbers."""
     lead: str = ""
     """Leading bold text (a run-in heading), or the whole text when it is all bold."""
+    emphasis: str = ""
+    """How the whole paragraph is set apart: "bold", "underlined", or "" (plain or mixed)."""
     rows: tuple[tuple[str, ...], ...] | None = None
     """A table: its rows of cell texts, the header first."""
     header: int = 1

@@ -21,7 +21,7 @@ from contracttools.readers.word.runs import (
     ParagraphReader,
     TooDeep,
 )
-from contracttools.readers.word.segments import bold_lead, text_of
+from contracttools.readers.word.segments import Segment, bold_lead, emphasis, text_of
 from contracttools.readers.word.styles import Styles
 from contracttools.readers.word.tables import Table, read_table
 
@@ -101,7 +101,9 @@ class Reading:
         self.counter = Counter(numbering)
         self.pieces: list[Piece] = []
         self.title = title
-        self.pending: tuple[Block, list[tuple[str, bool]]] | None = None
+        self.titled = False
+        """Whether the document's title (its first paragraph in the Title style) was read."""
+        self.pending: tuple[Block, list[Segment]] | None = None
 
     def add(self, block: Block) -> None:
         if block.table is not None:
@@ -135,7 +137,7 @@ class Reading:
             first, before = self.pending
             self.pending = None
             if text_of(before):
-                block, segments = first, [*before, (" ", False), *segments]
+                block, segments = first, [*before, (" ", 0), *segments]
         if absent:
             self.pending = (block, segments)
             return
@@ -152,7 +154,7 @@ class Reading:
             if text_of(segments):
                 self._emit(block, segments)
 
-    def _emit(self, block: Block, segments: list[tuple[str, bool]]) -> None:
+    def _emit(self, block: Block, segments: list[Segment]) -> None:
         paragraph = block.paragraph
         assert paragraph is not None
         label = ""
@@ -179,12 +181,15 @@ class Reading:
         text = text_of(segments)
         if not text:
             return
-        if self.styles.is_title(paragraph.style) and not label:
+        titled = self.styles.is_title(paragraph.style) and not label
+        if titled and not self.titled:
+            self.titled = True
             self.title(text)
             return
         if self.styles.is_front_matter(paragraph.style) and not label:
             return
-        level = self.styles.heading_level(paragraph.style)
+        # A later paragraph in the Title style heads a part, at the top level.
+        level = 0 if titled else self.styles.heading_level(paragraph.style)
         if level is None:
             level = paragraph.outline
         self.pieces.append(
@@ -196,6 +201,7 @@ class Reading:
                 level=level,
                 list_level=list_level,
                 lead=bold_lead(segments),
+                emphasis=emphasis(segments),
             )
         )
 

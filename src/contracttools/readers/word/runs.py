@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contracttools.readers.word.package import W, on
-from contracttools.readers.word.segments import Segment, quoted, text_of
+from contracttools.readers.word.segments import BOLD, UNDERLINED, Segment, quoted, text_of
 from contracttools.readers.word.styles import Styles, color_of
 
 _R, _T, _DEL_TEXT = f"{W}r", f"{W}t", f"{W}delText"
@@ -144,6 +144,7 @@ class ParagraphReader:
             self._properties(ppr, paragraph)
             self._paragraph_fill = _fill(ppr.find(f"{W}shd"))
         self._bold_style = self.styles.bold(paragraph.style)
+        self._underline_style = self.styles.underlined(paragraph.style)
         before = self.changes.skipped
         self._walk(element, paragraph, False, False)
         if self._referred and not self._in_note:
@@ -167,9 +168,9 @@ class ParagraphReader:
                 changed = " ".join(text_of(p.changed) for p in read).strip()
                 name = kind.capitalize()
                 if original:
-                    paragraph.original.append((f" ({name} {ident}: {original})", False))
+                    paragraph.original.append((f" ({name} {ident}: {original})", 0))
                 if changed:
-                    paragraph.changed.append((f" ({name} {ident}: {changed})", False))
+                    paragraph.changed.append((f" ({name} {ident}: {changed})", 0))
                 self.remarks.append(f"{kind} {ident} brought into the text at the paragraph's end")
         finally:
             self._in_note = False
@@ -227,8 +228,11 @@ class ParagraphReader:
     def _run(self, run: Any, paragraph: Paragraph, inserted: bool, deleted: bool) -> None:
         rpr = run.find(f"{W}rPr")
         bold = self._bold_style
+        underlined = self._underline_style and not self.underline_strike
         if rpr is not None:
             bold = self._bold(rpr, bold)
+            if not self.underline_strike:
+                underlined = self._underlined(rpr, underlined)
             if self.underline_strike:
                 underline = rpr.find(f"{W}u")
                 if underline is not None and underline.get(f"{W}val", "single") != "none":
@@ -286,10 +290,11 @@ class ParagraphReader:
                 else:
                     self.left_out.append((unseen, text))
                 continue
+            marks = (BOLD if bold else 0) | (UNDERLINED if underlined else 0)
             if not deleted:
-                paragraph.changed.append((text, bold))
+                paragraph.changed.append((text, marks))
             if not inserted:
-                paragraph.original.append((text, bold))
+                paragraph.original.append((text, marks))
 
     def _unseen(self, rpr: Any | None, paragraph_style: str | None) -> str | None:
         """Return why a run's text is not shown by Word (None when it is shown)."""
@@ -344,6 +349,17 @@ class ParagraphReader:
         style = rpr.find(f"{W}rStyle")
         if style is not None and self.styles.resolve(style.get(f"{W}val"), "bold") is not None:
             return bool(self.styles.resolve(style.get(f"{W}val"), "bold"))
+        return inherited
+
+    def _underlined(self, rpr: Any, inherited: bool) -> bool:
+        u = rpr.find(f"{W}u")
+        if u is not None:
+            return on(u)
+        style = rpr.find(f"{W}rStyle")
+        if style is not None:
+            value = self.styles.resolve(style.get(f"{W}val"), "underline")
+            if value is not None:
+                return bool(value)
         return inherited
 
 

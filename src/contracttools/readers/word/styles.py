@@ -1,4 +1,4 @@
-"""styles.xml: which paragraph styles are headings, which are numbered, which are bold.
+"""styles.xml: which paragraph styles are headings, which are numbered, bold or underlined.
 
 Word stores built-in style names in English ("heading 1") whatever the user's language,
 but documents made by other programs, or styles copied between them, carry localized
@@ -36,6 +36,8 @@ class Style:
     ilvl: int | None
     outline: int | None
     bold: bool | None = None
+    underline: bool | None = None
+    """`w:u` other than "none": underlined text."""
     hidden: bool | None = None
     """`w:vanish`: text Word neither shows nor prints."""
     color: str | None = None
@@ -133,6 +135,10 @@ class Styles:
         """Return whether a style makes its text bold."""
         return bool(self.resolve(style_id, "bold"))
 
+    def underlined(self, style_id: str | None) -> bool:
+        """Return whether a style underlines its text."""
+        return bool(self.resolve(style_id, "underline"))
+
 
 def _int(element: Any | None) -> int | None:
     if element is None:
@@ -186,11 +192,13 @@ def color_of(element: Any | None) -> str | None:
 
 
 def run_properties(rpr: Any) -> dict[str, Any]:
-    """Return the run properties a reader resolves (bold, hidden, colour, size) that an
+    """Return the run properties a reader resolves (bold, underline, hidden, colour, size) that an
     `w:rPr` sets; those it does not set are absent."""
     props: dict[str, Any] = {}
     if rpr.find(f"{W}b") is not None:
         props["bold"] = on(rpr.find(f"{W}b"))
+    if rpr.find(f"{W}u") is not None:
+        props["underline"] = on(rpr.find(f"{W}u"))
     if rpr.find(f"{W}vanish") is not None:
         props["hidden"] = on(rpr.find(f"{W}vanish"))
     color = color_of(rpr.find(f"{W}color"))
