@@ -11,6 +11,7 @@ from contracttools.documents.summary import Summary
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Redline
 from contracttools.templating import environment
+from contracttools.writers.fit import Fitter
 from contracttools.writers.labels import (
     concept,
     context,
@@ -66,10 +67,12 @@ def stylesheet(templates: Path | None) -> Markup:
     return Markup(source.replace("</", "<\\/"))
 
 
-def _common(options: Options) -> dict[str, object]:
+def _common(options: Options, brackets: bool | None = None) -> dict[str, object]:
+    printed = options.brackets if brackets is None else brackets
     return {
         "paper": options.paper,
-        "brackets": options.brackets,
+        "brackets": printed,
+        "fit": Fitter(options.paper, printed, options.paged),
         "stylesheet": stylesheet(options.templates),
         **HELPERS,
     }
@@ -123,6 +126,4 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> str:
     """Return the member summary as an HTML document."""
     template = environment(options.templates).get_template("summary.html.j2")
     # Member summaries print the [+ +] and [- -] cues: their readers need no legal convention.
-    return template.render(
-        summary=summary, author=options.author, **{**_common(options), "brackets": True}
-    )
+    return template.render(summary=summary, author=options.author, **_common(options, True))
