@@ -7,10 +7,12 @@ import html
 import re
 import shutil
 import subprocess
+import textwrap
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from contracttools.templating import template_folders
 from contracttools.writers import pdf
@@ -168,3 +170,41 @@ def test_a_table_laid_out_past_the_edge_is_refused_by_name() -> None:
     folders = template_folders(None)
     with pytest.raises(pdf.TooWide, match=re.escape("'7.2 Differentials' holds a table wider")):
         pdf.write(page, folders, folders[-1])
+
+
+def test_a_packet_and_a_history_print_every_figure(write: Writer, tmp_path: Path) -> None:
+    """The packet's item and the history's versions (a grid on screen) print every cell."""
+    old_rows, new_rows = schedule(20, 12), schedule(20, 12, Decimal("1250.25"))
+    write("agreement.yaml", agreement(old_rows))
+    body = agreement(new_rows).split("        text: |\n", 1)[1]
+    item = {"clause": "pay.schedule", "action": "amend", "text": textwrap.dedent(body)}
+    proposal = write(
+        "p1.yaml",
+        yaml.safe_dump(
+            {
+                "kind": "proposal",
+                "party": "guild",
+                "number": 1,
+                "passed_at": "2023-04-01T10:00:00-07:00",
+                "amends": "agreement.yaml",
+                "items": [item],
+            },
+            sort_keys=False,
+        ),
+    )
+    manifest = write(
+        "negotiation.yaml",
+        "kind: negotiation\ntitle: Wide\nparties:\n"
+        "  guild: {name: Guild, short: Guild, role: union}\n"
+        "  producers: {name: Producers, short: Producers, role: employer}\n"
+        "agreement: agreement.yaml\nproposals: [p1.yaml]\n",
+    )
+    packet, history = tmp_path / "packet.pdf", tmp_path / "history.pdf"
+    assert invoke("packet", str(proposal), "-o", str(packet))[0] == 0
+    assert invoke("history", str(manifest), "pay.schedule", "-o", str(history))[0] == 0
+    for out in (packet, history):
+        printed = text(out)
+        assert missing(old_rows, printed) == [], out.name
+        assert missing(new_rows, printed) == [], out.name
+        assert words_off_the_page(out) == [], out.name
+        assert (792, 612) in page_sizes(out)
