@@ -172,13 +172,13 @@ def test_a_table_laid_out_past_the_edge_is_refused_by_name() -> None:
         pdf.write(page, folders, folders[-1])
 
 
-def test_a_packet_and_a_history_print_every_figure(write: Writer, tmp_path: Path) -> None:
-    """The packet's item and the history's versions (a grid on screen) print every cell."""
-    old_rows, new_rows = schedule(20, 12), schedule(20, 12, Decimal("1250.25"))
+def negotiation(write: Writer, old_rows: list[list[str]], new_rows: list[list[str]]) -> Path:
+    """Write an agreement of `old_rows`, a pass amending it to `new_rows`, and their
+    negotiation; return the negotiation's manifest (the pass is p1.yaml beside it)."""
     write("agreement.yaml", agreement(old_rows))
     body = agreement(new_rows).split("        text: |\n", 1)[1]
     item = {"clause": "pay.schedule", "action": "amend", "text": textwrap.dedent(body)}
-    proposal = write(
+    write(
         "p1.yaml",
         yaml.safe_dump(
             {
@@ -192,13 +192,20 @@ def test_a_packet_and_a_history_print_every_figure(write: Writer, tmp_path: Path
             sort_keys=False,
         ),
     )
-    manifest = write(
+    return write(
         "negotiation.yaml",
         "kind: negotiation\ntitle: Wide\nparties:\n"
         "  guild: {name: Guild, short: Guild, role: union}\n"
         "  producers: {name: Producers, short: Producers, role: employer}\n"
         "agreement: agreement.yaml\nproposals: [p1.yaml]\n",
     )
+
+
+def test_a_packet_and_a_history_print_every_figure(write: Writer, tmp_path: Path) -> None:
+    """The packet's item and the history's versions (a grid on screen) print every cell."""
+    old_rows, new_rows = schedule(20, 12), schedule(20, 12, Decimal("1250.25"))
+    manifest = negotiation(write, old_rows, new_rows)
+    proposal = manifest.parent / "p1.yaml"
     packet, history = tmp_path / "packet.pdf", tmp_path / "history.pdf"
     assert invoke("packet", str(proposal), "-o", str(packet))[0] == 0
     assert invoke("history", str(manifest), "pay.schedule", "-o", str(history))[0] == 0
@@ -208,3 +215,24 @@ def test_a_packet_and_a_history_print_every_figure(write: Writer, tmp_path: Path
         assert missing(new_rows, printed) == [], out.name
         assert words_off_the_page(out) == [], out.name
         assert (792, 612) in page_sizes(out)
+
+
+def test_a_table_the_layout_drops_is_refused(write: Writer, tmp_path: Path) -> None:
+    """A clause table a template sets where its page cannot open (a landscape page inside
+    a grid, which WeasyPrint drops) is not silently lost: no PDF is written."""
+    manifest = negotiation(write, schedule(20, 12), schedule(20, 12, Decimal("1250.25")))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shipped = (template_folders(None)[-1] / "book.css").read_text(encoding="utf-8")
+    assert ".versions { display: block; }" in shipped
+    (mine / "book.css").write_text(
+        shipped.replace(".versions { display: block; }", ".versions { display: grid; }"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "history.pdf"
+    code, output = invoke(
+        "history", str(manifest), "pay.schedule", "-o", str(out), "--templates", str(mine)
+    )
+    assert code == 2, output
+    assert "clause tables were not laid out" in output
+    assert not out.exists()

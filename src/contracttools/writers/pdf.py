@@ -35,6 +35,7 @@ PDF_VARIANT = "pdf/ua-1"
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
 _CELL = re.compile(r"<t[dh][\s>]")
 _HEADING = re.compile(r'data-bookmark="([^"]*)"')
+_SCHEDULE = re.compile(r'<table class="schedule[ "]')
 _UNFIT = re.compile(r'data-unfit="([^"]*)"')
 PT = 0.75
 """Points in a CSS pixel, WeasyPrint's unit of layout."""
@@ -75,12 +76,15 @@ def refuse_wide_tables(page: str) -> None:
             )
 
 
-def refuse_clipped_tables(document: Any) -> None:
+def refuse_clipped_tables(document: Any, schedules: int = 0) -> None:
     """Raise TooWide, naming the clause, when a laid-out table reaches past its page's
-    right margin (a user's template, or a font wider than the one measured)."""
+    right margin (a user's template, or a font wider than the one measured), or when
+    fewer than `schedules` of the clauses' tables (`table.schedule`) were laid out at all
+    (a landscape page asked for where none can open, inside a grid: WeasyPrint drops it)."""
     from weasyprint.formatting_structure import boxes
 
     label = ""
+    seen: set[int] = set()
     for number, page in enumerate(document.pages, 1):
         root = page._page_box
         right = root.content_box_x() + root.width + SLACK / PT
@@ -90,6 +94,8 @@ def refuse_clipped_tables(document: Any) -> None:
             if box.bookmark_label:
                 label = box.bookmark_label
             if isinstance(box, boxes.TableBox):
+                if "schedule" in (box.element.get("class") or "").split():
+                    seen.add(id(box.element))
                 if box.border_box_x() + box.border_width() > right:
                     where = f"'{label}' holds" if label else f"page {number} holds"
                     raise TooWide(
@@ -101,6 +107,11 @@ def refuse_clipped_tables(document: Any) -> None:
                 continue
             if isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox):
                 stack.extend(reversed(box.children))
+    if len(seen) < schedules:
+        raise TooWide(
+            f"{schedules - len(seen)} of the document's {schedules} clause tables were not laid "
+            "out (a template sets one where its page cannot break); no PDF is written."
+        )
 
 
 def _cache_page_references() -> None:
@@ -187,7 +198,7 @@ def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     # about a fifth more peak memory (docs/performance.md).
     with cycle_collector_paused():
         laid_out = document.render(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-        refuse_clipped_tables(laid_out)
+        refuse_clipped_tables(laid_out, len(_SCHEDULE.findall(html)))
         laid_out.write_pdf(
             out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False, finisher=scope_header_cells
         )
