@@ -98,11 +98,18 @@ def refuse_clipped_tables(document: Any, schedules: int = 0) -> None:
                     seen.add(id(box.element))
                 if box.border_box_x() + box.border_width() > right:
                     where = f"'{label}' holds" if label else f"page {number} holds"
+                    chart = "chart" in (box.element.get("class") or "").split()
+                    instead = (
+                        "Write the chart as a spreadsheet or a page (-o FILE.xlsx, .csv or "
+                        ".html), or chart fewer passes (--as-of)."
+                        if chart
+                        else "Write this one as HTML, Word or JSON (-o FILE.html, .docx or "
+                        ".json), or split the table in the clause's text."
+                    )
                     raise TooWide(
                         f"{where} a table wider than the page ({box.border_width() * PT:.0f} pt "
                         f"where {root.width * PT:.0f} pt fit); it would be cut off at the edge, so "
-                        "no PDF is written. Write this one as HTML, Word or JSON "
-                        "(-o FILE.html, .docx or .json), or split the table in the clause's text."
+                        f"no PDF is written. {instead}"
                     )
                 continue
             if isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox):
