@@ -236,3 +236,17 @@ def test_a_table_the_layout_drops_is_refused(write: Writer, tmp_path: Path) -> N
     assert code == 2, output
     assert "clause tables were not laid out" in output
     assert not out.exists()
+
+
+def test_a_chart_wider_than_its_page_is_refused_not_cut(tmp_path: Path) -> None:
+    """Fourteen passes make a chart wider than a landscape page: refused, by article."""
+    from benchmarks.passes import negotiation as passes
+
+    manifest = passes(tmp_path / "talks", 14)
+    out = tmp_path / "chart.pdf"
+    code, output = invoke("track", str(manifest), "-o", str(out))
+    assert code == 2, output
+    assert re.search(r"'Article \d+ [^']+' holds a table wider than the page", output)
+    assert "Write the chart as a spreadsheet" in output
+    assert not out.exists()
+    assert invoke("track", str(manifest), "-o", str(tmp_path / "chart.xlsx"))[0] == 0
