@@ -55,8 +55,9 @@ COMPOSED = {
 }
 """Documents made of other documents: the only sideways imports inside documents/."""
 
-WRITERS_SHARED = {"options", "labels"}
-"""What every writer may import from writers/: the options and the shared labels."""
+WRITERS_SHARED = {"options", "labels", "fit"}
+"""What every writer may import from writers/: the options, the shared labels, and how a
+table fits the printed page."""
 
 PDF_BUILDS_ON = {"html", "pages", "agreement_html"}
 """PDF is the HTML writers' page laid out on paper."""

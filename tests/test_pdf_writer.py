@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contracttools.writers.pdf import MAX_COLUMNS
+from contracttools.writers.fit import MAX_COLUMNS
 from tests.conftest import Writer, invoke
 
 

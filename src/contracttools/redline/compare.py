@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Literal
 
 from contracttools.body import parse_body
+from contracttools.collector import cycle_collector_paused
 from contracttools.model import Agreement, Clause, ClauseMark, Proposal
 from contracttools.redline.align import Entry, match_clauses
 from contracttools.redline.blocks import diff_blocks, unchanged
@@ -44,6 +45,10 @@ def side(document: Agreement | Proposal) -> Side:
     )
 
 
+# Comparing builds millions of short-lived spans and entries and no cycle that matters
+# before it returns: the collector, left running, traversed them again and again
+# (docs/performance.md, "Comparison at scale").
+@cycle_collector_paused()
 def compare(
     old: Agreement,
     new: Agreement,

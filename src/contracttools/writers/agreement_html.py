@@ -18,6 +18,7 @@ from contracttools.documents.printing import (
 )
 from contracttools.model import Agreement
 from contracttools.redline import ClauseChange
+from contracttools.writers.fit import Fitter
 
 if TYPE_CHECKING:
     from contracttools.writers.options import Options
@@ -46,4 +47,5 @@ def write_html(document: Agreement | Printing, options: Options) -> str:
         heading=heading_spans,
         plain_heading=plain_heading,
         stamp=stamp,
+        fit=Fitter(options.paper, False, options.paged),
     )

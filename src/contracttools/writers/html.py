@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from contracttools.documents.packet import Packet
@@ -11,6 +13,7 @@ from contracttools.documents.summary import Summary
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Redline
 from contracttools.templating import environment
+from contracttools.writers.fit import Fitter
 from contracttools.writers.labels import (
     concept,
     context,
@@ -58,18 +61,28 @@ HELPERS = {
 }
 
 
+@lru_cache(maxsize=4)
+def _environment(templates: Path | None) -> Environment:
+    """Return one environment per template folder for the run: a book writes a packet for
+    every pass, and building the environment and compiling the templates for each (and
+    again for its stylesheet) was over half its time (docs/performance.md)."""
+    return environment(templates)
+
+
 def stylesheet(templates: Path | None) -> Markup:
     """Return contracttools.css (a user's, if they gave one) to inline: the page stands alone."""
-    env = environment(templates)
+    env = _environment(templates)
     assert env.loader is not None
     source = env.loader.get_source(env, "contracttools.css")[0]
     return Markup(source.replace("</", "<\\/"))
 
 
-def _common(options: Options) -> dict[str, object]:
+def _common(options: Options, brackets: bool | None = None) -> dict[str, object]:
+    printed = options.brackets if brackets is None else brackets
     return {
         "paper": options.paper,
-        "brackets": options.brackets,
+        "brackets": printed,
+        "fit": Fitter(options.paper, printed, options.paged),
         "stylesheet": stylesheet(options.templates),
         **HELPERS,
     }
@@ -77,7 +90,7 @@ def _common(options: Options) -> dict[str, object]:
 
 def write_redline(redline: Redline, options: Options = PLAIN) -> str:
     """Return the redline as an HTML document."""
-    template = environment(options.templates).get_template("redline.html.j2")
+    template = _environment(options.templates).get_template("redline.html.j2")
     shown = [
         c for c in blackline_order(redline.clauses, options.old_order) if options.every or c.changed
     ]
@@ -105,7 +118,7 @@ def write_packet(packet: Packet, options: Options = PLAIN) -> str:
     ("PDT") and is its creation date."""
     when = options.when
     created = when.isoformat() if when else ""
-    template = environment(options.templates).get_template("packet.html.j2")
+    template = _environment(options.templates).get_template("packet.html.j2")
     packages = {p.name: p.items for p in packet.packages}
     signers = [packet.party] + ([packet.other] if packet.other else [])
     return template.render(
@@ -121,8 +134,6 @@ def write_packet(packet: Packet, options: Options = PLAIN) -> str:
 
 def write_summary(summary: Summary, options: Options = PLAIN) -> str:
     """Return the member summary as an HTML document."""
-    template = environment(options.templates).get_template("summary.html.j2")
+    template = _environment(options.templates).get_template("summary.html.j2")
     # Member summaries print the [+ +] and [- -] cues: their readers need no legal convention.
-    return template.render(
-        summary=summary, author=options.author, **{**_common(options), "brackets": True}
-    )
+    return template.render(summary=summary, author=options.author, **_common(options, True))

@@ -37,6 +37,9 @@ class Options:
     old_order: tuple[tuple[str, int], ...] = ()
     """PDF, HTML, Word: the old document's clause ids and depths in reading order, for a
     full blackline's order (redline/blackline.py); none, the redline's own order."""
+    paged: bool = False
+    """HTML: laid out on paper (the PDF writers' page): each wide table is fitted to the
+    page (writers/fit.py); on a screen a table prints as it is."""
     index: str = ""
     """HTML packet: the href of the page it belongs to (the bargaining book's chart), linked
     back to; empty for a page that stands alone."""

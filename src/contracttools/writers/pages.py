@@ -16,6 +16,7 @@ from jinja2 import Environment
 from contracttools.documents.clause_history import ClauseHistory
 from contracttools.documents.tracking import Chart
 from contracttools.templating import environment
+from contracttools.writers.fit import Fitter
 
 if TYPE_CHECKING:
     from contracttools.writers.options import Options
@@ -71,6 +72,7 @@ def history_page(
         packets=dict(packets or {}),
         labels=labels,
         css_string=css_string,
+        fit=Fitter(options.paper, False, options.paged),
     )
 
 

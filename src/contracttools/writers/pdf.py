@@ -10,6 +10,7 @@ import html as markup
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -25,40 +26,99 @@ from contracttools.model import Agreement
 from contracttools.redline.model import Redline
 from contracttools.templating import template_folders
 from contracttools.writers import agreement_html, html, pages
+from contracttools.writers.fit import MAX_COLUMNS
 from contracttools.writers.options import PLAIN, Options
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF for assistive technology (WeasyPrint's PDF/UA-1 support)."""
 
-MAX_COLUMNS = 100
-"""The widest table laid out on paper.  Wider ones are refused: at letter width each
-column would be narrower than a figure, and WeasyPrint's table layout takes about 3 ms
-of CPU and 0.1 MB per column and row (a 5-row, 10,000-column table: over a minute)."""
-
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
 _CELL = re.compile(r"<t[dh][\s>]")
 _HEADING = re.compile(r'data-bookmark="([^"]*)"')
+_SCHEDULE = re.compile(r'<table class="schedule[ "]')
+_UNFIT = re.compile(r'data-unfit="([^"]*)"')
+PT = 0.75
+"""Points in a CSS pixel, WeasyPrint's unit of layout."""
+SLACK = 0.5
+"""How far past the page's right margin a table may reach, in points (its outer rule)."""
 
 
 class TooWide(ContractToolsError):
     """A table has more columns than a page can show."""
 
 
+def _clause_before(page: str, at: int) -> str:
+    """Return "'heading' holds" for the last heading before `at` in `page`."""
+    headings = _HEADING.findall(page, 0, at)
+    return f"'{markup.unescape(headings[-1])}' holds" if headings else "the document holds"
+
+
 def refuse_wide_tables(page: str) -> None:
-    """Raise TooWide, naming the clause, when a table of `page` has over MAX_COLUMNS columns."""
+    """Raise TooWide, naming the clause, when a table of `page` has over MAX_COLUMNS columns
+    or cannot be fitted to the page (`writers/fit.py` marks it `data-unfit`)."""
+    unfit = _UNFIT.search(page)
+    if unfit is not None:
+        raise TooWide(
+            f"{_clause_before(page, unfit.start())} {markup.unescape(unfit.group(1))}. "
+            "Write this one as HTML, Word or JSON "
+            "(-o FILE.html, .docx or .json), or split the table in the clause's text."
+        )
     if page.count("<td") + page.count("<th") <= MAX_COLUMNS:
         return
     for table in _TABLE.finditer(page):
         first_row = table.group()[: table.group().find("</tr>")]
         columns = len(_CELL.findall(first_row))
         if columns > MAX_COLUMNS:
-            headings = _HEADING.findall(page, 0, table.start())
-            where = f"'{markup.unescape(headings[-1])}' holds" if headings else "the document holds"
             raise TooWide(
-                f"{where} a table of {columns:,} columns; a PDF page shows at most "
-                f"{MAX_COLUMNS} legibly. Write this one as HTML, Word or JSON "
+                f"{_clause_before(page, table.start())} a table of {columns:,} columns; a PDF "
+                f"prints at most {MAX_COLUMNS}. Write this one as HTML, Word or JSON "
                 "(-o FILE.html, .docx or .json), or split the table in the clause's text."
             )
+
+
+def refuse_clipped_tables(document: Any, schedules: int = 0) -> None:
+    """Raise TooWide, naming the clause, when a laid-out table reaches past its page's
+    right margin (a user's template, or a font wider than the one measured), or when
+    fewer than `schedules` of the clauses' tables (`table.schedule`) were laid out at all
+    (a landscape page asked for where none can open, inside a grid: WeasyPrint drops it)."""
+    from weasyprint.formatting_structure import boxes
+
+    label = ""
+    seen: set[int] = set()
+    for number, page in enumerate(document.pages, 1):
+        root = page._page_box
+        right = root.content_box_x() + root.width + SLACK / PT
+        stack = [root]
+        while stack:
+            box = stack.pop()
+            if box.bookmark_label:
+                label = box.bookmark_label
+            if isinstance(box, boxes.TableBox):
+                if "schedule" in (box.element.get("class") or "").split():
+                    seen.add(id(box.element))
+                if box.border_box_x() + box.border_width() > right:
+                    where = f"'{label}' holds" if label else f"page {number} holds"
+                    chart = "chart" in (box.element.get("class") or "").split()
+                    instead = (
+                        "Write the chart as a spreadsheet or a page (-o FILE.xlsx, .csv or "
+                        ".html), or chart fewer passes (--as-of)."
+                        if chart
+                        else "Write this one as HTML, Word or JSON (-o FILE.html, .docx or "
+                        ".json), or split the table in the clause's text."
+                    )
+                    raise TooWide(
+                        f"{where} a table wider than the page ({box.border_width() * PT:.0f} pt "
+                        f"where {root.width * PT:.0f} pt fit); it would be cut off at the edge, so "
+                        f"no PDF is written. {instead}"
+                    )
+                continue
+            if isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox):
+                stack.extend(reversed(box.children))
+    if len(seen) < schedules:
+        raise TooWide(
+            f"{schedules - len(seen)} of the document's {schedules} clause tables were not laid "
+            "out (a template sets one where its page cannot break); no PDF is written."
+        )
 
 
 def _cache_page_references() -> None:
@@ -144,7 +204,9 @@ def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
     # The price of the pause: the cyclic garbage layout leaves, kept until the end,
     # about a fifth more peak memory (docs/performance.md).
     with cycle_collector_paused():
-        document.write_pdf(
+        laid_out = document.render(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+        refuse_clipped_tables(laid_out, len(_SCHEDULE.findall(html)))
+        laid_out.write_pdf(
             out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False, finisher=scope_header_cells
         )
     return out.getvalue()
@@ -161,31 +223,36 @@ def pdf_of(page: str, templates: Path | None) -> bytes:
     return write(page, folders, base)
 
 
+def _paged(options: Options) -> Options:
+    """Return the options for HTML laid out on paper: wide tables fitted to the page."""
+    return replace(options, paged=True)
+
+
 def write_redline(redline: Redline, options: Options = PLAIN) -> bytes:
     """Return the redline as a PDF."""
-    return pdf_of(html.write_redline(redline, options), options.templates)
+    return pdf_of(html.write_redline(redline, _paged(options)), options.templates)
 
 
 def write_packet(packet: Packet, options: Options = PLAIN) -> bytes:
     """Return the proposal packet as a PDF."""
-    return pdf_of(html.write_packet(packet, options), options.templates)
+    return pdf_of(html.write_packet(packet, _paged(options)), options.templates)
 
 
 def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
     """Return the member summary as a PDF."""
-    return pdf_of(html.write_summary(summary, options), options.templates)
+    return pdf_of(html.write_summary(summary, _paged(options)), options.templates)
 
 
 def write_chart(chart: Chart, options: Options = PLAIN) -> bytes:
     """Return the tracking chart as a PDF."""
-    return pdf_of(pages.write_chart(chart, options), options.templates)
+    return pdf_of(pages.write_chart(chart, _paged(options)), options.templates)
 
 
 def write_history(history: ClauseHistory, options: Options = PLAIN) -> bytes:
     """Return a clause's history as a PDF."""
-    return pdf_of(pages.write_history(history, options), options.templates)
+    return pdf_of(pages.write_history(history, _paged(options)), options.templates)
 
 
 def write_agreement(document: Agreement | Printing, options: Options = PLAIN) -> bytes:
     """Return an agreement (a printing or a blackline) as a PDF."""
-    return pdf_of(agreement_html.write_html(document, options), options.templates)
+    return pdf_of(agreement_html.write_html(document, _paged(options)), options.templates)
