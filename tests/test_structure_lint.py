@@ -56,6 +56,10 @@ CASES = {
         clause("a", "5", "A") + clause("b", "5A", "B") + clause("c", "6", "C"),
         [],
     ),
+    "numbers in words are not compared": (
+        clause("a", "ARTICLE NINE", "A") + clause("b", "ARTICLE TEN", "B"),
+        [],
+    ),
     "unnumbered clauses are skipped": (
         clause("a", "2", "A") + clause("b", "", "Unnumbered") + clause("c", "3", "C"),
         [],

@@ -50,12 +50,20 @@ class _Number:
         if len(pieces) > 1 and all(p.strip("0") == "" for p in pieces[1:]):
             pieces = pieces[:1]  # "5.0" is the article above "5.1"
         self.parts = [p for p in pieces if p]
-        self.valid = bool(self.parts) and all(_PART.match(p) for p in self.parts)
+        self.valid = bool(self.parts) and all(_readable(p) for p in self.parts)
         self.styles = tuple("digit" if p[:1].isdigit() else "alpha" for p in self.parts)
 
     @property
     def family(self) -> tuple[object, ...]:
         return (self.keyword, self.styles)
+
+
+def _readable(part: str) -> bool:
+    """Return whether a part of a number can be compared: digits ("5", "5A"), a letter or
+    two ("b", "aa"), or a roman numeral; not a number in words ("TWENTY-ONE")."""
+    if not _PART.match(part):
+        return False
+    return part[:1].isdigit() or len(part) <= 2 or bool(_ROMAN.match(part))
 
 
 def _alpha(part: str, roman: bool) -> int:
