@@ -24,6 +24,7 @@ from contracttools.commands import (
     history,
     import_,
     kit,
+    outline,
     packet,
     render,
     summary,
@@ -109,6 +110,7 @@ main.add_command(render.command, "render")
 main.add_command(import_.command, "import")
 main.add_command(kit.command, "kit")
 main.add_command(cost.command, "cost")
+main.add_command(outline.command, "outline")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

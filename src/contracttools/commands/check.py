@@ -10,11 +10,14 @@ from contracttools.problems import ContractFileError
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-def command(files: tuple[str, ...]) -> None:
+@click.option("--strict", is_flag=True, help="Fail (exit 2) on a warning about structure too.")
+def command(files: tuple[str, ...], strict: bool) -> None:
     """Validate agreement, proposal, negotiation and costing files.
 
     A negotiation that names a costing file is checked with it (and its roster); a costing
     file given alone is checked with the negotiation.yaml beside it that names it.
+    Warnings about an agreement's structure (numbers twice or out of order, a title with
+    dot leaders, an empty clause) stop nothing unless --strict.
     """
     from contracttools.costing.reading import load_costing
     from contracttools.loading import load
@@ -22,6 +25,7 @@ def command(files: tuple[str, ...]) -> None:
 
     problems = []
     clauses = proposals = 0
+    agreements = []
     for path in files:
         try:
             if _is_costing(path):
@@ -33,6 +37,7 @@ def command(files: tuple[str, ...]) -> None:
         except ContractFileError as err:
             problems.extend(err.problems)
             continue
+        agreements.append(_agreement_of(loaded))
         if isinstance(loaded, Agreement):
             clauses += len(loaded.by_id)
         elif isinstance(loaded, Proposal):
@@ -44,6 +49,10 @@ def command(files: tuple[str, ...]) -> None:
     if problems:
         raise ContractFileError(problems)
     _warn_of_invisible_characters()
+    warned = _warn_of_structure(agreements)
+    if warned and strict:
+        click.echo(f"{_count(warned, 'warning')} about structure (--strict)", err=True)
+        raise click.exceptions.Exit(2)
     click.echo(
         f"{_count(len(files), 'file')} OK: {_count(clauses, 'clause')}, "
         f"{_count(proposals, 'proposal')} checked"
@@ -104,6 +113,36 @@ def _warn_of_invisible_characters() -> None:
         text = read_file(path).decode("utf-8", "replace")
         for line, column, message in warnings(text):
             click.echo(shown(f"{shown_path}:{line}:{column}: warning: {message}"), err=True)
+
+
+def _agreement_of(loaded: object) -> object:
+    """Return the agreement a loaded file is or stands on (None for none)."""
+    from contracttools.model import Agreement, Negotiation, Proposal
+
+    if isinstance(loaded, Negotiation):
+        return loaded.agreement
+    if isinstance(loaded, Proposal):
+        return loaded.base
+    return loaded if isinstance(loaded, Agreement) else None
+
+
+def _warn_of_structure(agreements: list[object]) -> int:
+    """Warn of what looks wrong in each agreement's structure, once an agreement; return
+    how many warnings."""
+    from contracttools.inert import shown
+    from contracttools.model import Agreement
+    from contracttools.negotiation.structure import structure_warnings
+
+    warned = 0
+    done: set[str] = set()
+    for agreement in agreements:
+        if not isinstance(agreement, Agreement) or (agreement.path or agreement.id) in done:
+            continue
+        done.add(agreement.path or agreement.id)
+        for warning in structure_warnings(agreement):
+            click.echo(shown(str(warning)), err=True)
+            warned += 1
+    return warned
 
 
 def _count(number: int, noun: str) -> str:
