@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from contracttools.model import Clause, Negotiation
     from contracttools.negotiation import Moment
 
-"""The message in its three forms; with the documents of `FILES`, everything a kit holds."""
-
 
 @click.command()
 @click.argument("negotiation", type=click.Path(exists=True))
