@@ -6,6 +6,7 @@ writer (WeasyPrint, python-docx, Jinja, the spreadsheet writers) is imported by 
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,8 @@ def modules_after(*argv: str) -> list[str]:
     )
     code_line, modules = result.stdout.strip().splitlines()[-2:]
     assert code_line == "0", result.stdout
-    return eval(modules)  # a printed list of names
+    names: list[str] = ast.literal_eval(modules)  # a printed list of names
+    return names
 
 
 def test_check_of_plain_clauses_imports_no_parser_and_no_writer(tmp_path: Path) -> None:
