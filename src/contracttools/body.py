@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -65,6 +67,10 @@ Block = Paragraph | Table
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported here, not at the top: a body with no markup (most of them) never needs the
+    # parser, so `check` of plain clauses starts without it.
+    from markdown_it import MarkdownIt
+
     # No "escape" and no "backticks" rule: a backslash or a backtick is text.
     return MarkdownIt("zero").enable(["emphasis", "table"])
 

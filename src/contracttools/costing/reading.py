@@ -18,7 +18,7 @@ from contracttools.costing.schedules import HOURS_PER_FTE, UNITS, Schedule, Unit
 from contracttools.model import Agreement
 from contracttools.problems import ContractFileError, Location, Problem
 from contracttools.readers.fields import FieldReader
-from contracttools.readers.files import read_file
+from contracttools.readers.files import not_a_file, read_file
 from contracttools.readers.nodes import Node, parse, read_text
 
 KEYS = ("kind", "base_year", "roster")
@@ -58,8 +58,9 @@ def load_costing(path: str, agreement: Agreement) -> Setup:
     roster_name = reader.string(roster_node, "'roster'")
     if roster_name is not None and roster_node is not None:
         target = os.path.join(os.path.dirname(path), roster_name)
-        if not os.path.isfile(target):
-            reader.problem(roster_node, f"'roster' names '{roster_name}', which does not exist")
+        wrong = not_a_file(target)
+        if wrong is not None:
+            reader.problem(roster_node, f"'roster' names '{roster_name}', which {wrong}")
         else:
             roster = _roster(reader, target, schedule)
     if reader.problems or start is None:

@@ -68,7 +68,27 @@ def validate_items(
                         f"{context}'{key}' names unknown clause '{ref}'{did_you_mean(ref, existing | added)}",
                     )
                 )
+            elif ref is not None and ref in _inside(agreement, item.clause):
+                problems.append(
+                    Problem(
+                        _at(item, key, here),
+                        f"{context}'{key}' names "
+                        + (
+                            "the clause itself"
+                            if ref == item.clause
+                            else f"'{ref}', a clause inside it"
+                        )
+                        + ": a clause cannot be placed within itself",
+                    )
+                )
     return problems
+
+
+def _inside(agreement: Agreement, clause_id: str) -> set[str]:
+    """Return the ids of a clause and every clause it holds (empty for a clause the
+    agreement lacks)."""
+    clause = agreement.by_id.get(clause_id)
+    return set() if clause is None else {c.id for c, _ in clause.walk()}
 
 
 def validate(negotiation: Negotiation) -> list[Problem]:

@@ -129,6 +129,19 @@ def read_file(path: str) -> bytes:
         os.close(handle)
 
 
+def not_a_file(path: str) -> str | None:
+    """Return what is wrong with a path a file names ("does not exist", "is a folder, not a
+    file"), or None for a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as err:
+        return f"cannot be read ({err.strerror})"
+    what = special(mode)
+    return None if what is None else f"is {what}, not a file"
+
+
 def _document(path: str, data: bytes | None = None) -> Node:
     """Parse a file (or `data`, given as if read from `path`) into its root node."""
     if data is None:

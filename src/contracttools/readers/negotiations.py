@@ -27,6 +27,7 @@ from contracttools.readers.files import (
     _display,
     _document,
     _open,
+    not_a_file,
 )
 from contracttools.readers.nodes import Node
 from contracttools.readers.proposals import _spots, read_proposal
@@ -46,10 +47,9 @@ def read_negotiation(path: str | os.PathLike[str]) -> Negotiation:
     agreement_name = reader.string(agreement_node, "'agreement'")
     if agreement_name is not None and agreement_node is not None:
         target = os.path.join(folder, agreement_name)
-        if not os.path.isfile(target):
-            reader.problem(
-                agreement_node, f"'agreement' names '{agreement_name}', which does not exist"
-            )
+        wrong = not_a_file(target)
+        if wrong is not None:
+            reader.problem(agreement_node, f"'agreement' names '{agreement_name}', which {wrong}")
         else:
             try:
                 agreement = load_agreement(target)
@@ -87,8 +87,9 @@ def _costing(reader: FieldReader, node: Node | None, folder: str) -> str | None:
     if name is None or node is None:
         return None
     target = os.path.join(folder, name)
-    if not os.path.isfile(target):
-        reader.problem(node, f"'costing' names '{name}', which does not exist")
+    wrong = not_a_file(target)
+    if wrong is not None:
+        reader.problem(node, f"'costing' names '{name}', which {wrong}")
         raise ContractFileError(reader.problems)
     return target
 
@@ -136,8 +137,9 @@ def _proposals(
         if name is None:
             continue
         target = os.path.join(folder, name)
-        if not os.path.isfile(target):
-            reader.problem(entry, f"proposal '{name}' does not exist")
+        wrong = not_a_file(target)
+        if wrong is not None:
+            reader.problem(entry, f"proposal '{name}' {wrong}")
             continue
         try:
             proposal = read_proposal(target, agreement)

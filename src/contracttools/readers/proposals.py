@@ -29,6 +29,7 @@ from contracttools.readers.files import (
     _display,
     _document,
     _open,
+    not_a_file,
 )
 from contracttools.readers.nodes import Node
 
@@ -82,10 +83,9 @@ def _spots(fields: dict[str, Node]) -> dict[str, Location]:
 
 def _amended(reader: FieldReader, node: Node, path: str, amends: str) -> Agreement | None:
     target = os.path.join(os.path.dirname(path), amends)
-    if not os.path.isfile(target):
-        reader.problem(
-            node, f"'amends' names '{amends}', which does not exist (looked for {target})"
-        )
+    wrong = not_a_file(target)
+    if wrong is not None:
+        reader.problem(node, f"'amends' names '{amends}', which {wrong} (looked for {target})")
         return None
     try:
         return load_agreement(target)
