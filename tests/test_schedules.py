@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -146,6 +148,36 @@ def test_a_table_keyed_by_its_second_column_pairs_by_it() -> None:
     assert [r.status for r in change.rows].count("deleted") == 0
     paired = {new_text(r.cells[1].spans): old_text(r.cells[1].spans) for r in change.rows}
     assert paired == {"Class": "Class", "C-101": "C-101", "C-102": "C-102", "C-201": "C-201"}
+
+
+def _pipe(table: Table) -> str:
+    lines = ["| " + " | ".join(table.rows[0]) + " |", "|" + " --- |" * len(table.rows[0])]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in table.rows[1:]]) + "\n"
+
+
+def test_the_pdf_of_a_120_range_schedule_prints_every_new_figure(tmp_path: Path) -> None:
+    old, new = schedule(120, 12, Decimal(0)), schedule(120, 12, Decimal("0.03"))
+    paths = []
+    for side, table in (("old", old), ("new", new)):
+        path = tmp_path / f"{side}.yaml"
+        clause = {
+            "id": "schedule",
+            "number": "Appendix A",
+            "title": "Salaries",
+            "text": _pipe(table),
+        }
+        path.write_bytes(agreement(side, [clause]))
+        paths.append(str(path))
+    out = tmp_path / "redline.pdf"
+    code, output = invoke("diff", *paths, "-o", str(out))
+    assert code == 1, output
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = set(re.findall(r"\$[\d,]+\.\d\d", text))
+    figures = {cell for row in new.rows[1:] for cell in row[1:]}
+    assert len(figures) > 1000
+    assert figures <= printed, sorted(figures - printed)[:5]
 
 
 keys = st.lists(st.integers(1, 60), min_size=1, max_size=12, unique=True)
