@@ -1,4 +1,4 @@
-"""The hard rows: heavy redlines, a long paragraph, re-id'd clauses, a wide table, 100,000 clauses.
+"""The hard rows: heavy redlines, a long paragraph, re-id'd clauses, a wide table, schedules.
 
 Run by `benchmarks/run.py` (`--rows hard` for these alone).  Every job runs in a child
 process; each row gives its wall time, its CPU time (user + system, steadier than wall
@@ -261,7 +261,51 @@ def check(report: Report, work: Path, runs: int) -> None:
     )
 
 
-ROWS = ["check", "words", "wide", "blackline", "heavy"]
+def schedules(report: Report, work: Path, runs: int) -> None:
+    """A 120 x 12 salary schedule raised 3%: its table diff, its redline PDF against the new
+    table rendered alone in the same run, and the same schedule flattened to one paragraph."""
+    from decimal import Decimal
+
+    from benchmarks import schedule_paragraph, schedule_table
+    from contracttools.redline import diff_words
+    from contracttools.redline.model import count_words
+
+    print("120 x 12 salary schedule raised 3%")
+    seconds = schedule_table.diff_seconds(120, 12, runs)
+    report.add(
+        "table diff: 120 ranges x 12 steps, every figure raised 3% (in process)",
+        f"{seconds:.3f} s",
+        "1 s",
+        verdict(seconds <= 1),
+    )
+    folder = work / "schedule"
+    folder.mkdir(parents=True, exist_ok=True)
+    old, new = schedule_table.write_pair(folder, 120, 12)
+    redline = best([TOOL, "-q", "diff", str(old), str(new), "-o", str(folder / "d.pdf")], runs)
+    alone = best([TOOL, "-q", "render", str(new), "-o", str(folder / "r.pdf")], runs)
+    ratio = redline.cpu / alone.cpu
+    report.add("the new 120 x 12 schedule alone, `render -o x.pdf` (reference)", str(alone))
+    report.add(
+        "redline PDF of the 120 x 12 schedule (`diff -o x.pdf`)",
+        f"{redline} ({ratio:.2f}x the table alone, CPU)",
+        "1.5x",
+        verdict(ratio <= 1.5),
+    )
+    a = schedule_paragraph.schedule(120, 12, Decimal(1))
+    b = schedule_paragraph.schedule(120, 12, Decimal("1.03"))
+    start = time.perf_counter()
+    spans = diff_words(a, b)
+    flat = time.perf_counter() - start
+    kept = count_words(spans, "equal")
+    report.add(
+        f"the schedule flattened to one paragraph of {len(a.split()):,} words (word diff)",
+        f"{flat:.3f} s, {kept:,} unchanged words kept",
+        "1 s, 3,500 kept",
+        verdict(flat <= 1 and kept >= 3500),
+    )
+
+
+ROWS = ["check", "words", "wide", "blackline", "heavy", "schedules"]
 
 
 def run(report: Report, work: Path, runs: int, rows: list[str]) -> None:
@@ -280,3 +324,5 @@ def run(report: Report, work: Path, runs: int, rows: list[str]) -> None:
         blackline(report, work)
     if "heavy" in rows:
         heavy(report, work)
+    if "schedules" in rows:
+        schedules(report, work, runs)

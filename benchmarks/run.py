@@ -103,7 +103,7 @@ def main() -> None:
         "--rows",
         default="base,hard",
         help="comma-separated: base (the master-agreement rows), hard (all of benchmarks/hard.py), "
-        "or some of its rows: check, words, wide, blackline, heavy",
+        "or some of its rows: check, words, wide, blackline, heavy, schedules",
     )
     parser.add_argument(
         "--quick", action="store_true", help="500 clauses and 3 runs: a smoke test of the runner"

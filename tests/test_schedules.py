@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -17,6 +20,7 @@ from tests.conftest import invoke
 from tests.test_golden import agreement
 
 CASES = Path(__file__).parent / "cases"
+CENT = Decimal("0.01")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 HEADER = ("Range", "Step 1", "Step 2", "Step 3")
@@ -65,32 +69,150 @@ def test_a_wage_table_raised_three_percent_keeps_its_ranges_and_marks_each_figur
             assert marks == [("delete", OLD.rows[old][step]), ("insert", NEW.rows[new][step])]
 
 
+def schedule(ranges: int, steps: int, raise_by: Decimal) -> Table:
+    """Return a ranges x steps wage schedule, every figure raised by `raise_by` (half up)."""
+    header = ("Range", *(f"Step {s}" for s in range(1, steps + 1)))
+    rows = [header]
+    for r in range(1, ranges + 1):
+        figures = []
+        for s in range(1, steps + 1):
+            base = Decimal(2500 + 41 * r + 17 * s) + Decimal((r * 7 + s * 3) % 100) / 100
+            figures.append((base * (1 + raise_by)).quantize(CENT, ROUND_HALF_UP))
+        rows.append((str(r), *(f"${f:,}" for f in figures)))
+    return Table(rows=tuple(rows))
+
+
+def test_a_120_range_schedule_raised_three_percent_keeps_every_range() -> None:
+    old, new = schedule(120, 12, Decimal(0)), schedule(120, 12, Decimal("0.03"))
+    change = diff_tables(old, new)
+    body = change.rows[1:]
+    assert [r.status for r in body].count("modified") == 120
+    assert not [r for r in change.rows if r.status in ("inserted", "deleted")]
+    for row, a, b in zip(body, old.rows[1:], new.rows[1:], strict=True):
+        assert row.cells[0].status == "equal" and row.cells[0].spans[0].text == a[0]
+        for cell, was, now in zip(row.cells[1:], a[1:], b[1:], strict=True):
+            assert [(s.op, s.text) for s in cell.spans] == [("delete", was), ("insert", now)]
+
+
+def test_a_schedule_transposed_pairs_by_its_step_column() -> None:
+    # Steps down the side, ranges across: "Step" heads the key column; step 3 is
+    # removed and every figure changes, so no row is alike by its words.
+    old = Table(
+        rows=(
+            ("Step", "Range A", "Range B"),
+            ("1", "$10.00", "$11.00"),
+            ("2", "$10.50", "$11.55"),
+            ("3", "$11.03", "$12.13"),
+            ("4", "$11.58", "$12.74"),
+        )
+    )
+    new = Table(
+        rows=(
+            ("Step", "Range A", "Range B"),
+            ("1", "$10.30", "$11.33"),
+            ("2", "$10.82", "$11.90"),
+            ("4", "$11.93", "$13.12"),
+        )
+    )
+    change = diff_tables(old, new)
+    assert [(r.status, old_text(r.cells[0].spans)) for r in change.rows] == [
+        ("equal", "Step"),
+        ("modified", "1"),
+        ("modified", "2"),
+        ("deleted", "3"),
+        ("modified", "4"),
+    ]
+
+
+def test_a_table_keyed_by_its_second_column_pairs_by_it() -> None:
+    # The titles are rewritten and the rows put in order of title; the Class column,
+    # second, is the key: every class is kept, none added or removed.
+    old = Table(
+        rows=(
+            ("Title", "Class", "Annual"),
+            ("Clerk I", "C-101", "$40,000.00"),
+            ("Clerk II", "C-102", "$44,000.00"),
+            ("Account Clerk", "C-201", "$46,000.00"),
+        )
+    )
+    new = Table(
+        rows=(
+            ("Title", "Class", "Annual"),
+            ("Accounts Assistant", "C-201", "$47,380.00"),
+            ("Office Assistant I", "C-101", "$41,200.00"),
+            ("Office Assistant II", "C-102", "$45,320.00"),
+        )
+    )
+    change = diff_tables(old, new)
+    assert [r.status for r in change.rows].count("inserted") == 0
+    assert [r.status for r in change.rows].count("deleted") == 0
+    paired = {new_text(r.cells[1].spans): old_text(r.cells[1].spans) for r in change.rows}
+    assert paired == {"Class": "Class", "C-101": "C-101", "C-102": "C-102", "C-201": "C-201"}
+
+
+def _pipe(table: Table) -> str:
+    lines = ["| " + " | ".join(table.rows[0]) + " |", "|" + " --- |" * len(table.rows[0])]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in table.rows[1:]]) + "\n"
+
+
+def test_the_pdf_of_a_120_range_schedule_prints_every_new_figure(tmp_path: Path) -> None:
+    old, new = schedule(120, 12, Decimal(0)), schedule(120, 12, Decimal("0.03"))
+    paths = []
+    for side, table in (("old", old), ("new", new)):
+        path = tmp_path / f"{side}.yaml"
+        clause = {
+            "id": "schedule",
+            "number": "Appendix A",
+            "title": "Salaries",
+            "text": _pipe(table),
+        }
+        path.write_bytes(agreement(side, [clause]))
+        paths.append(str(path))
+    out = tmp_path / "redline.pdf"
+    code, output = invoke("diff", *paths, "-o", str(out))
+    assert code == 1, output
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = set(re.findall(r"\$[\d,]+\.\d\d", text))
+    figures = {cell for row in new.rows[1:] for cell in row[1:]}
+    assert len(figures) > 1000
+    assert figures <= printed, sorted(figures - printed)[:5]
+
+
 keys = st.lists(st.integers(1, 60), min_size=1, max_size=12, unique=True)
 figure = st.integers(100, 999_999).map(lambda c: f"${c // 100:,}.{c % 100:02d}")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(keys, st.data())
 def test_a_table_whose_rows_keep_their_keys_pairs_every_row(
     ranges: list[int], data: st.DataObject
 ) -> None:
+    # Random figures on each side (so any cell may change) and a few rows swapped with
+    # their neighbours: every row still pairs with the row of its key.
     width = data.draw(st.integers(1, 4))
-    old = Table(
-        rows=tuple(
-            (str(k), *data.draw(st.lists(figure, min_size=width, max_size=width))) for k in ranges
-        )
-    )
-    new = Table(
-        rows=tuple(
-            (str(k), *data.draw(st.lists(figure, min_size=width, max_size=width))) for k in ranges
-        )
-    )
+    header = ("Range", *(f"Step {s}" for s in range(1, width + 1)))
+    old_rows = [
+        (str(k), *data.draw(st.lists(figure, min_size=width, max_size=width))) for k in ranges
+    ]
+    new_rows = [
+        (str(k), *data.draw(st.lists(figure, min_size=width, max_size=width))) for k in ranges
+    ]
+    for _ in range(data.draw(st.integers(0, 2))):
+        if len(new_rows) > 1:
+            i = data.draw(st.integers(0, len(new_rows) - 2))
+            new_rows[i], new_rows[i + 1] = new_rows[i + 1], new_rows[i]
+    old, new = Table(rows=(header, *old_rows)), Table(rows=(header, *new_rows))
     change = diff_tables(old, new)
-    assert len(change.rows) == len(ranges)
+    assert len(change.rows) == len(ranges) + 1
     assert all(row.status in ("equal", "modified") for row in change.rows)
-    for row, a, b in zip(change.rows, old.rows, new.rows, strict=True):
-        assert [old_text(c.spans) for c in row.cells] == list(a)
+    olds = {row[0]: row for row in old.rows}
+    for row, b in zip(change.rows, new.rows, strict=True):
         assert [new_text(c.spans) for c in row.cells] == list(b)
+        assert [old_text(c.spans) for c in row.cells] == list(olds[b[0]])
+        if row.moved_from is not None:
+            assert old.rows[row.moved_from] == olds[b[0]]
 
 
 def test_word_marks_a_raised_wage_table_cell_by_cell(tmp_path: Path) -> None:

@@ -137,6 +137,9 @@ class RowChange:
 
     status: Status
     cells: tuple[CellChange, ...]
+    moved_from: int | None = None
+    """For a row paired by its key out of order (a range put elsewhere in the table): its
+    place in the old table, counting the header as 0.  The row is shown at its new place."""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def _block(block: BlockChange) -> dict[str, Any]:
                 {
                     "status": row.status,
                     "cells": [{"status": c.status, "spans": _spans(c.spans)} for c in row.cells],
+                    **({} if row.moved_from is None else {"moved_from": row.moved_from}),
                 }
                 for row in block.rows
             ],

@@ -72,7 +72,8 @@ def _clause(clause: ClauseChange, color: bool) -> list[str]:
             for row in block.rows:
                 mark = {"inserted": "+", "deleted": "-", "modified": "~", "equal": " "}[row.status]
                 cells = " | ".join(spans(cell.spans, color) for cell in row.cells)
-                lines.append(f"{mark} | {cells} |")
+                moved = "" if row.moved_from is None else " (moved row)"
+                lines.append(f"{mark} | {cells} |{moved}")
         else:
             lines.append(spans(block.spans, color))
         lines.append("")
