@@ -252,3 +252,12 @@ def test_sections_of_several_articles_stand_side_by_side(tmp_path: Path) -> None
     )
     _, found = _import(tmp_path, text)
     assert found == [(0, "13.6.1.10"), (0, "13.7"), (1, "13.7.1")]
+
+
+def test_letters_after_a_roman_one_sit_inside_it(tmp_path: Path) -> None:
+    text = (
+        f"I. Medical Benefit\n\nA. Plan Design\n{SENTENCE}\n\nB. Premiums\n{SENTENCE}\n\n"
+        f"II. Dental Benefit\n\nA. Plan\n{SENTENCE}\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert found == [(0, "I"), (1, "A"), (1, "B"), (0, "II"), (1, "A")]

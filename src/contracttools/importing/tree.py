@@ -157,6 +157,11 @@ def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]
         unnumbered = ("style", "emphasis") if _top(heading.signature) else ("style",)
         while stack and stack[-1].signature[0] in unnumbered:
             stack.pop()
+        if heading.signature == ("letter",) and heading.number == "A":
+            # "A" after "I" starts letters inside a roman "I", not a letter after "H".
+            for open_ in stack:
+                if open_.signature == ("letter",) and open_.number == "I":
+                    open_.signature = ("roman",)
         signatures = [d.signature for d in stack]
         numbered = [i for i, d in enumerate(stack) if d.signature[0] not in ("style", "emphasis")]
         holder = _holder(heading.number, stack)
