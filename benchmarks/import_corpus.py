@@ -5,7 +5,8 @@
 For each document with a truth file (`tests/corpus/*.json`, from `pdftotext -layout`)
 prints: numbered headings imported in order, articles at the top level, sections held
 by their article, section numbers inside tables (false tables), words wrongly joined
-at a line-end hyphen, unread pages named, and the import's time in process against
+at a line-end hyphen, unread pages named, the structure warnings `check` gives the
+import, and the import's time in process against
 `pdftotext -layout` on the same file in the same run (the reference: the import starts
 with it).
 """
@@ -52,6 +53,7 @@ def main(names: list[str]) -> int:
             f"numbers in tables {m.table_numbers}, "
             f"wrong joins {m.wrong_joins} of {m.joins} line-end hyphens, "
             f"unread pages named {m.unread_named}/{m.unread}, "
+            f"lint warnings {m.lint}, "
             f"{took:.2f} s vs pdftotext {reference:.2f} s ({took / reference:.1f}x)"
         )
     return 0

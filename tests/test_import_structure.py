@@ -221,3 +221,43 @@ def test_an_e_signature_audit_trail_is_dropped_and_reported(tmp_path: Path) -> N
     written = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
     assert "pat@example.org" not in written and "Envelope" not in written
     assert [n for _, n in found] == ["ARTICLE 1", "1.1", "1.2"]
+
+
+def test_a_clause_sits_under_the_nearest_clause_its_number_begins_with(tmp_path: Path) -> None:
+    # 24.2.1 is missing: 24.2.2 sits under 24.2, not under 24.2.1.2 before it.
+    text = (
+        "Article 24 - COMPENSATION\n\n"
+        f"24.2 Placement\n{SENTENCE}\n\n"
+        f"24.2.1.2 Credentials\n{SENTENCE}\n\n"
+        f"24.2.2 Warrants\n{SENTENCE}\n\n"
+        f"24.3 Rates\n{SENTENCE}\n\n"
+        f"Article 25 - LEAVES\n\n25.1 Sick leave\n{SENTENCE}\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert found == [
+        (0, "Article 24"),
+        (1, "24.2"),
+        (2, "24.2.1.2"),
+        (2, "24.2.2"),
+        (1, "24.3"),
+        (0, "Article 25"),
+        (1, "25.1"),
+    ]
+
+
+def test_sections_of_several_articles_stand_side_by_side(tmp_path: Path) -> None:
+    # A proposal amending 13.6.1.10 and then 13.7: no open clause holds 13.7.
+    text = (
+        f"13.6.1.10 Steps\n{SENTENCE}\n\n13.7 Advancement\n{SENTENCE}\n\n13.7.1 Rule\n{SENTENCE}\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert found == [(0, "13.6.1.10"), (0, "13.7"), (1, "13.7.1")]
+
+
+def test_letters_after_a_roman_one_sit_inside_it(tmp_path: Path) -> None:
+    text = (
+        f"I. Medical Benefit\n\nA. Plan Design\n{SENTENCE}\n\nB. Premiums\n{SENTENCE}\n\n"
+        f"II. Dental Benefit\n\nA. Plan\n{SENTENCE}\n"
+    )
+    _, found = _import(tmp_path, text)
+    assert found == [(0, "I"), (1, "A"), (1, "B"), (0, "II"), (1, "A")]

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from contracttools.model import Agreement, Clause
+from contracttools.negotiation.structure import structure_warnings
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
@@ -59,6 +60,8 @@ class Measured:
     joins: int
     unread: int
     unread_named: int
+    lint: int
+    """Structure warnings `contracttools check` gives the import."""
 
 
 def in_order(expected: list[str], found: list[str]) -> int:
@@ -178,4 +181,5 @@ def measure(name: str, agreement: Agreement, notes: list[str], text: str) -> Mea
         joins=joins,
         unread=len(unread),
         unread_named=len(unread & named_pages(notes)),
+        lint=len(structure_warnings(agreement)),
     )

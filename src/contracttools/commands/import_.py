@@ -4,26 +4,19 @@
 from __future__ import annotations
 
 import os
-import re
-import sys
-from collections.abc import Callable
-from contextlib import ExitStack
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 import click
 
 from contracttools.commands.common import write_output
+from contracttools.commands.reading import page_range as read_pages
+from contracttools.commands.reading import read_document, report
 
 if TYPE_CHECKING:
-    from contracttools.model import Agreement, Proposal
-    from contracttools.readers.source import Note, Source
+    from contracttools.readers.source import Source
 
 READABLE = (".docx", ".pdf", ".txt", ".text", ".md", ".markdown")
-PROGRESS_FROM = 2000
-"""Paragraphs and tables from which reading a Word file shows a progress bar (on a terminal)."""
-SHOWN_NOTES = 25
-"""How many uncertain points the report lists before it counts the rest."""
 
 
 @click.command()
@@ -111,12 +104,12 @@ def command(
         raise click.UsageError("--accept-changes is for an agreement; --amends reads the changes")
     if extension != ".docx" and marks != "tracked":
         raise click.UsageError("--marks underline-strike reads Word documents only")
-    pages = _page_range(page_range)
+    pages = read_pages(page_range)
     if (pages is not None or ocr) and extension != ".pdf":
         raise click.UsageError(
             f"{'--pages' if pages is not None else '--ocr'} reads PDF files only"
         )
-    source = _read(file, extension, marks, pages, ocr)
+    source = read_document(file, extension, marks, pages, ocr)
     if amends is not None:
         assert party is not None and number is not None and moment is not None
         base = load_agreement(amends)
@@ -135,7 +128,7 @@ def command(
         assert isinstance(imported.document, Agreement)
         text = write_agreement(imported.document)
         load_agreement(output or "agreement.yaml", text.encode("utf-8"))
-    _report(file, imported.document, imported.notes, output, all_notes)
+    report(file, imported.document, imported.notes, output, all_notes)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -187,87 +180,3 @@ def _proposal_options(
             f"--passed-at {passed_at}: add the time zone, e.g. {passed_at}-07:00"
         )
     return moment
-
-
-def _page_range(given: str | None) -> tuple[int, int] | None:
-    if given is None:
-        return None
-    found = re.fullmatch(r"\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?", given)
-    if found is None or int(found.group(1)) < 1:
-        raise click.UsageError(f"--pages {given}: give pages as FIRST-LAST, e.g. 5-62")
-    first, last = int(found.group(1)), int(found.group(2) or found.group(1))
-    if last < first:
-        raise click.UsageError(f"--pages {given}: the last page comes before the first")
-    return first, last
-
-
-def _read(
-    file: str, extension: str, marks: str, pages: tuple[int, int] | None, ocr: bool
-) -> Source:
-    from contracttools.readers.source import check_input
-
-    check_input(file)
-    if extension == ".pdf":
-        from contracttools.readers.pdf import read_pdf
-
-        return read_pdf(file, pages, ocr)
-    if extension != ".docx":
-        from contracttools.readers.plain import read_text_file
-
-        return read_text_file(file)
-    from contracttools.readers.word import read_word
-
-    if not sys.stderr.isatty():
-        return read_word(file, marks)
-    with ExitStack() as stack:
-
-        def bar(total: int) -> Callable[[int], object]:
-            if total < PROGRESS_FROM:
-                return lambda _: None
-            shown = click.progressbar(
-                length=total, label=f"Reading {os.path.basename(file)}", file=sys.stderr
-            )
-            return stack.enter_context(shown).update
-
-        return read_word(file, marks, bar)
-
-
-def _report(
-    file: str,
-    document: Agreement | Proposal,
-    notes: tuple[Note, ...],
-    output: str | None,
-    all_notes: bool = False,
-) -> None:
-    from contracttools.importing.summary import summary_line
-    from contracttools.model import Agreement
-    from contracttools.readers.hyphens import JOINED
-
-    if isinstance(document, Agreement):
-        what = f"{len(document.by_id)} clauses ({len(document.clauses)} at the top level)"
-    else:
-        counts: dict[str, int] = {}
-        for item in document.items:
-            counts[item.action] = counts.get(item.action, 0) + 1
-        what = (
-            f"{len(document.items)} items ("
-            + ", ".join(f"{n} {a}" for a, n in counts.items())
-            + ")"
-        )
-    click.echo(f"imported {file}: {what}" + (f" -> {output}" if output else ""), err=True)
-    joins = [n for n in notes if n.message.startswith(JOINED)]
-    shown = list(notes) if all_notes else [n for n in notes if not n.message.startswith(JOINED)]
-    limit = len(shown) if all_notes else SHOWN_NOTES
-    for note in shown[:limit]:
-        click.echo(f"{file}: {note.where}: {note.message}", err=True)
-    if len(shown) > limit:
-        click.echo(f"{file}: ... and {len(shown) - limit} more uncertain points", err=True)
-    if joins and not all_notes:
-        first = joins[0]
-        click.echo(
-            f"{file}: {len(joins)} words joined at a line-end hyphen (first: {first.where}: "
-            f"{first.message}); --all-notes lists each",
-            err=True,
-        )
-    if isinstance(document, Agreement):
-        click.echo(f"{file}: {summary_line(document, notes)}", err=True)

@@ -36,12 +36,13 @@ def command(file: str, depth: int | None, page_range: str | None) -> None:
     (its agreement with every TA applied), or a .docx, .pdf, .txt or .md document, imported
     in memory as `import` would (its report on stderr; nothing is written).
     """
-    from contracttools.commands.import_ import READABLE, _page_range
+    from contracttools.commands.import_ import READABLE
+    from contracttools.commands.reading import page_range as read_pages
     from contracttools.documents.outline import lines, outline
     from contracttools.errors import InputProblem
 
     extension = os.path.splitext(file)[1].lower()
-    pages = _page_range(page_range)
+    pages = read_pages(page_range)
     if pages is not None and extension != ".pdf":
         raise click.UsageError("--pages reads PDF files only")
     if extension in READABLE:
@@ -78,14 +79,14 @@ def _loaded(file: str) -> tuple[str, Agreement]:
 
 def _imported(file: str, extension: str, pages: tuple[int, int] | None) -> tuple[str, Agreement]:
     """Return the agreement a document imports as, its import report on stderr."""
-    from contracttools.commands.import_ import _read, _report
+    from contracttools.commands.reading import read_document, report
     from contracttools.importing import import_agreement
     from contracttools.model import Agreement
 
-    source = _with_changes(_read(file, extension, "tracked", pages, False))
+    source = _with_changes(read_document(file, extension, "tracked", pages, False))
     imported = import_agreement(source, os.path.splitext(os.path.basename(file))[0])
     assert isinstance(imported.document, Agreement)
-    _report(file, imported.document, imported.notes, None)
+    report(file, imported.document, imported.notes, None)
     return f"{file}: {imported.document.title}", imported.document
 
 

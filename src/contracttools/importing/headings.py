@@ -25,6 +25,9 @@ _SIDE_LETTER = re.compile(
     re.IGNORECASE,
 )
 """Unnumbered parts that stand beside the articles ("SIDE LETTER ON CLASS SIZE")."""
+_WORD_AFTER = re.compile(r"(?:of|or|and|to|through|above|below|shall|is|are)\b")
+"""A word after a number that goes on a sentence ("7.1 or more", "Section 301.2 of the"),
+where a clause's first word ("each bargaining unit member ...") may be in small letters."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ def find_heading(piece: Piece) -> Heading | None:
             return Heading("", piece.text, "", ("style", str(level)), level, "heading style")
         return None
     number, signature, rank, rest = found
+    if not styled and not piece.lead and signature[-1] != "1" and _WORD_AFTER.match(rest):
+        return None  # a sentence that starts with a reference ("Section 301.2 of the ...")
     lead = _lead_after_number(piece.lead, number)
     if lead and rest.startswith(lead) and len(lead) < len(rest) and title_like(lead):
         title = lead.rstrip(_SEPARATOR)

@@ -1,9 +1,13 @@
 """Pieces in, an agreement out: headings nest into articles, sections and subsections.
 
-Headings nest by the shape of their numbers: a shape seen before closes every clause
+A numbered heading sits under the nearest open clause whose number begins its own
+("24.2.2" under "24.2" or "Article 24", never under "24.2.1.2"); where none does, it
+closes the open clauses numbered in its style that do not hold it.  Otherwise headings
+nest by the shape of their numbers: a shape seen before closes every clause
 opened since its last use; a new shape opens a level below the current one; within one
 family (dotted numbers) a shallower rank closes deeper ones.  Articles, appendices,
-addenda, exhibits and side letters are siblings at the top, whichever came first.  An
+addenda, exhibits and side letters are siblings at the top, whichever came first,
+never inside a numbered clause.  An
 unnumbered heading sits at its heading style's level, and never holds numbered clauses.
 Headings guessed from bold or underlined paragraphs (`unnumbered`) sit under the styled
 ones and hold the numbered clauses after them.  Text before the first heading is the
@@ -153,19 +157,71 @@ def _open(heading: Heading, piece: Piece, stack: list[Draft], roots: list[Draft]
         unnumbered = ("style", "emphasis") if _top(heading.signature) else ("style",)
         while stack and stack[-1].signature[0] in unnumbered:
             stack.pop()
+        if heading.signature == ("letter",) and heading.number == "A":
+            # "A" after "I" starts letters inside a roman "I", not a letter after "H".
+            for open_ in stack:
+                if open_.signature == ("letter",) and open_.number == "I":
+                    open_.signature = ("roman",)
         signatures = [d.signature for d in stack]
-        tops = [i for i, d in enumerate(stack) if _top(d.signature)]
-        if _top(heading.signature) and tops:
-            # Articles, appendices, addenda and side letters are siblings however numbered.
-            del stack[tops[0] :]
+        numbered = [i for i, d in enumerate(stack) if d.signature[0] not in ("style", "emphasis")]
+        holder = _holder(heading.number, stack)
+        if _top(heading.signature):
+            # Articles, appendices, addenda and side letters stand at the top, however
+            # numbered, never inside a clause.
+            del stack[numbered[0] if numbered else len(stack) :]
+        elif holder is not None:
+            # "24.2.2" sits under the nearest "24.2" (or "Article 24"), never under "24.2.1.2".
+            del stack[holder + 1 :]
         elif heading.signature in signatures:
             del stack[signatures.index(heading.signature) :]
         else:
             while stack and _closes(stack[-1], heading.signature, heading.rank):
                 stack.pop()
+        if holder is None and len(_parts(heading.number)) > 1:
+            # No clause open holds it by number: none of the same style it is not inside.
+            style = _parts(heading.number)[0].isdigit()
+            while stack and (parts := _parts(stack[-1].number)) and parts[0].isdigit() == style:
+                if stack[-1].signature[0] == "keyword":
+                    break  # an article holds what follows it until the next one
+                stack.pop()
     (stack[-1].children if stack else roots).append(draft)
     stack.append(draft)
     return draft
+
+
+_KEYWORD = re.compile(r"^[^\W\d_]+\.?\s+(?=\w)")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def _parts(number: str) -> tuple[str, ...]:
+    """Return the parts of a clause number as compared for holding ("Article 24" -> ("24",),
+    "24.2.1" -> ("24", "2", "1"), "5.0" -> ("5",), "28-1.1" -> ("28", "1", "1"))."""
+    text = _KEYWORD.sub("", number.strip().rstrip(".")).lower()
+    pieces = re.split(r"[.-]", text)
+    while len(pieces) > 1 and pieces[-1].strip("0") == "":
+        pieces.pop()
+    if not all(re.fullmatch(r"\d+[a-z]?|[a-z]{1,2}|[ivxlc]+", p) for p in pieces):
+        return ()
+    if number[:1].isalpha() and _ROMAN.match(pieces[0]) and len(pieces) == 1:
+        values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+        digits = [values[c] for c in pieces[0]]
+        total = sum(
+            -d if i + 1 < len(digits) and d < digits[i + 1] else d for i, d in enumerate(digits)
+        )
+        pieces = [str(total)] if len(pieces[0]) > 1 or pieces[0] in "ivx" else pieces
+    return tuple(str(int(p)) if p.isdigit() else p for p in pieces)
+
+
+def _holder(number: str, stack: list[Draft]) -> int | None:
+    """Return where in `stack` the nearest clause whose number begins `number` is."""
+    parts = _parts(number)
+    if len(parts) < 2:
+        return None
+    for index in range(len(stack) - 1, -1, -1):
+        inner = _parts(stack[index].number)
+        if inner and len(inner) < len(parts) and parts[: len(inner)] == inner:
+            return index
+    return None
 
 
 def _holds_emphasis(open_: Draft, rank: int) -> bool:

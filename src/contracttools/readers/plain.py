@@ -155,6 +155,7 @@ def _page(
 ) -> None:
     lines = page.split("\n")
     paragraph: list[str] = []
+    indents: list[int] = []
     start = 0
     widest = _text_width(lines)
 
@@ -188,15 +189,20 @@ def _page(
             if paragraph and caps != in_caps:
                 flush()  # a title set in capitals, centred, is a paragraph of its own
             in_caps = caps
-            if (
-                paragraph
-                and (_ended(paragraph[-1], widest) or _ENTRY.search(stripped))
-                and (split_number(stripped) or _LABEL.match(stripped))
+            indent = len(line) - len(line.lstrip())
+            if paragraph and (
+                (
+                    (_ended(paragraph[-1], widest) or _ENTRY.search(stripped))
+                    and (split_number(stripped) or _LABEL.match(stripped))
+                )
+                or _starts_clause(paragraph, indents, stripped, indent)
             ):
                 flush()
             if not paragraph:
                 start = index
+                indents.clear()
             paragraph.append(stripped)
+            indents.append(indent)
             if len(paragraph) == 1 and (
                 _heading_line(stripped, widest) or _RIGHT_LABEL.search(line)
             ):
@@ -207,11 +213,60 @@ def _page(
     flush()
 
 
+def _starts_clause(paragraph: list[str], indents: list[int], line: str, indent: int) -> bool:
+    """Return whether a numbered line starts a clause of its own after `paragraph`.
+
+    It does when its number comes next after the paragraph's own ("3-7.2." after "3-7.1.",
+    "21.18.9.2.1" after "21.18.9.2"), after a heading alone on its line ("24.2   General
+    Provisions" over "24.2.1 Registration"), and when it sits left of the paragraph's
+    lines or at its number's place with the text hanging to the right (a number at the
+    margin after text set under its own number), however long the line before it.  Never
+    when a word in small letters follows the number: that is a sentence wrapped after a
+    reference ("... in Section" over "9.5.12 above").
+    """
+    found = split_number(line)
+    if found is None or _WORD_AFTER.match(found[3]):
+        return False
+    before = split_number(paragraph[0])
+    if before is not None and _next_after(before[0], found[0]):
+        return True
+    if (
+        len(paragraph) == 1
+        and not _SENTENCE_END.search(paragraph[0])
+        and before is not None
+        and title_like(before[3])
+    ):
+        return True
+    if indent < min(indents):
+        return True
+    return len(indents) > 1 and indent <= indents[0] < min(indents[1:])
+
+
+def _next_after(number: str, following: str) -> bool:
+    """Return whether `following` is the first clause inside `number` or the one after it.
+
+    "5.2.1" or "5.3" after "5.2"; "3-7.2" after "3-7.1".
+    """
+    parts, next_parts = re.split(r"([.-])", number), re.split(r"([.-])", following)
+    if next_parts[: len(parts)] == parts and next_parts[len(parts) : len(parts) + 2] in (
+        [".", "1"],
+        ["-", "1"],
+    ):
+        return len(next_parts) == len(parts) + 2
+    if len(parts) != len(next_parts) or parts[:-1] != next_parts[:-1]:
+        return False
+    return parts[-1].isdigit() and next_parts[-1] == str(int(parts[-1]) + 1)
+
+
+_WORD_AFTER = re.compile(r"[a-z]+\b(?![.)])")
+"""A word in small letters ("above"), not a label ("b)")."""
+
+
 _ENTRY = re.compile(r"(?:[.\u2026]\s?){3,}\s*[$\d]")
 """Dot leaders (full stops or ellipses) before a figure: a line of a list ("Resource
 Specialists ……… 27***", "Grades 4-5 ..... 30 (per section 9.3)"), never run on into the
 numbered line after it, nor run on from the line before it when it starts with a number."""
-_SENTENCE_END = re.compile(r"[.:;!?][)\"\u201d\u2019]*(?:[+-]\])?$")
+_SENTENCE_END = re.compile(r"[.:;!?][)\]\"\u201d\u2019]*(?:[+-]\])?$")
 
 
 def _centred_caps(line: str, widest: int) -> bool:
