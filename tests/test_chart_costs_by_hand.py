@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from tests.conftest import SAMPLES
@@ -45,3 +47,22 @@ def test_chart_costs_on_a_tiny_roster(tmp_path: Path) -> None:
     #   + 120,000 x (1.102475 x 1.04 - 1 = 0.146574) = 17,588.88
     #   term 36,485.88 -> $36,486; 36,485.88 / 120,000 = 30.4049% -> 30.40%
     assert "computed, Guild 2 · Apr 27: $36,486 over the term (30.40% of base payroll)" in text
+
+
+def test_only_the_team_book_shows_computed_costs(tmp_path: Path) -> None:
+    team, members = tmp_path / "team", tmp_path / "members"
+    assert run("book", str(SAMPLES), "-o", str(team), "--team-copy")[0] == 0
+    assert run("book", str(SAMPLES), "-o", str(members))[0] == 0
+    index = (team / "index.html").read_text(encoding="utf-8")
+    # The same figure as the cost report's (one model): its Guild 1 term total, to the dollar.
+    report = tmp_path / "cost.json"
+    assert run("cost", str(SAMPLES), "-o", str(report))[0] == 0
+    total = Decimal(json.loads(report.read_text())["columns"][0]["term"]["total"])
+    dollars = f"${total.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+    assert f"computed, Guild 1 · Mar 20: {dollars} over the term" in index
+    assert stat.S_IMODE(os.stat(team / "index.html").st_mode) == 0o600
+    for page in members.rglob("*"):
+        if page.is_file() and page.suffix in {".html", ".pdf"}:
+            assert (
+                b"computed, " not in page.read_bytes() and b"939,843,350" not in page.read_bytes()
+            )
