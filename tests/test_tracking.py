@@ -8,6 +8,7 @@ import io
 import os
 import re
 import shutil
+import stat
 import subprocess
 import time
 import zipfile
@@ -30,6 +31,16 @@ GOLDEN = Path(__file__).parent / "golden"
 NEGOTIATION = load_negotiation(SAMPLES / "negotiation.yaml")
 
 
+def uncosted(folder: Path, into: Path) -> Path:
+    """Copy a negotiation folder without its costing file (the chart anyone may see)."""
+    copy = into / "uncosted"
+    shutil.copytree(folder, copy)
+    path = copy / "negotiation.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(x for x in lines if not x.startswith("costing:")), encoding="utf-8")
+    return copy
+
+
 def every_byte(path: Path) -> bytes:
     """Return all of a file's content as a reader could get at it (every part of a zip)."""
     if path.suffix == ".xlsx":
@@ -40,7 +51,7 @@ def every_byte(path: Path) -> bytes:
 
 def test_golden_markdown_chart(tmp_path: Path) -> None:
     out = tmp_path / "chart.md"
-    code, output = run("track", str(SAMPLES), "-o", str(out))
+    code, output = run("track", str(uncosted(SAMPLES, tmp_path)), "-o", str(out))
     assert code == 0, output
     golden = GOLDEN / "chart.md"
     if os.environ.get("CONTRACTTOOLS_REGEN"):
@@ -150,8 +161,9 @@ def test_a_clause_left_out_under_the_withdrawn_rule(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("xlsx") / "chart.xlsx"
-    code, output = run("track", str(SAMPLES), "-o", str(out))
+    where = tmp_path_factory.mktemp("xlsx")
+    out = where / "chart.xlsx"
+    code, output = run("track", str(uncosted(SAMPLES, where)), "-o", str(out))
     assert code == 0, output
     return out
 
@@ -189,7 +201,7 @@ def test_xlsx_read_back_by_openpyxl(workbook: Path) -> None:
 def test_xlsx_same_inputs_same_bytes(workbook: Path, tmp_path: Path) -> None:
     time.sleep(1.1)  # a clock in the file would show
     again = tmp_path / "again.xlsx"
-    assert run("track", str(SAMPLES), "-o", str(again))[0] == 0
+    assert run("track", str(workbook.parent / "uncosted"), "-o", str(again))[0] == 0
     assert again.read_bytes() == workbook.read_bytes()
 
 
@@ -224,7 +236,7 @@ def test_xlsx_read_back_by_libreoffice(workbook: Path, tmp_path: Path) -> None:
         timeout=180,
     )
     seen = list(csv.reader(io.StringIO((tmp_path / "chart.csv").read_text(encoding="utf-8"))))
-    code, ours = run("track", str(SAMPLES), "-f", "csv")
+    code, ours = run("track", str(workbook.parent / "uncosted"), "-f", "csv")
     assert code == 0
     expected = list(csv.reader(io.StringIO(ours.lstrip("\ufeff"))))
     assert seen == expected
@@ -313,6 +325,8 @@ def test_no_internal_field_leaks(
     tmp_path: Path,
 ) -> None:
     folder, _ = planted
+    if command == "track":  # with a costing file the chart is a team copy (tested below)
+        folder = uncosted(folder, tmp_path)
     out = tmp_path / f"out{suffix}"
     _render(command, folder, out)
     content = every_byte(out)
@@ -391,3 +405,14 @@ def test_history_finds_a_clause_by_a_number_a_pass_gave_it() -> None:
     code, output = run("history", str(SAMPLES), "2F")
     assert code == 2
     assert "2.F, a pass's number for 3.B" in output
+
+
+@pytest.mark.parametrize("suffix", [".md", ".csv", ".html", ".xlsx", ".pdf"])
+def test_costed_chart_is_a_team_copy_with_computed_costs(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"chart{suffix}"
+    _render("track", SAMPLES, out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    content = every_byte(out)
+    assert b"CONFIDENTIAL" in content
+    if suffix != ".pdf":  # PDF text is compressed; every_byte decompresses streams only
+        assert b"computed, Guild 1" in content

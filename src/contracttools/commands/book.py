@@ -49,6 +49,15 @@ def command(
 
     loaded, at = negotiation_as_of(negotiation, "book", as_of)
     made = build_book(loaded, at, team_copy)
+    if team_copy and loaded.costing is not None:  # the team's pages show each pass's cost
+        from dataclasses import replace
+
+        from contracttools.costing.reading import load_costing
+        from contracttools.documents.cost_report import build_cost_report
+        from contracttools.documents.tracking import with_computed_costs
+
+        report = build_cost_report(loaded, at, load_costing(loaded.costing, loaded.agreement))
+        made = replace(made, chart=with_computed_costs(made.chart, loaded, at, report))
     with template_errors():
         files = site(made, templates_path(templates), paper)
     inputs = [loaded.path, loaded.agreement.path, *(p.path for p in loaded.proposals)]

@@ -8,8 +8,9 @@ internal unless a team copy is asked for.  Pure: no files, no clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from contracttools.documents.wording import (
     SHORT,
@@ -22,6 +23,9 @@ from contracttools.documents.wording import (
 )
 from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
 from contracttools.negotiation import STATUSES, Moment, Position, Standing, history, standings
+
+if TYPE_CHECKING:
+    from contracttools.documents.cost_report import CostReport
 
 PER = {"year": "a year", "term": "over the term", "one-time": "once"}
 
@@ -328,3 +332,38 @@ def _parent(standing: Standing) -> str | None:
 def _within(agreement: Agreement, parent: str, clause: str) -> bool:
     found = agreement.by_id.get(parent)
     return found is not None and any(c.id == clause for c, _ in found.walk())
+
+
+def with_computed_costs(
+    chart: Chart, negotiation: Negotiation, at: Moment, report: CostReport
+) -> Chart:
+    """Return a team copy of `chart` showing each pass's computed cost beside the stated ones.
+
+    `report` is the cost report of the same moment (`build_cost_report`), so the figures
+    are the `cost` command's: a pass's term total over the base and its percent of the base
+    payroll, on every row that pass gave costed terms.  The copy is CONFIDENTIAL.
+    """
+    from contracttools.costing.terms import COSTED
+    from contracttools.documents.cost_report import _money, _percent
+
+    computed: dict[str, list[str]] = {}
+    for proposal, column in zip(at.proposals, report.columns, strict=False):
+        total = column.costing.term.total
+        line = (
+            f"computed, {pass_label(proposal, negotiation)}: {_money(total)} over the term "
+            f"({_percent(column.costing.percent_of_base(total))} of base payroll)"
+        )
+        for item in proposal.items:
+            if any(name in COSTED for name in item.terms):
+                computed.setdefault(item.clause, []).append(line)
+    articles = tuple(
+        replace(
+            article,
+            rows=tuple(
+                replace(row, valuations=row.valuations + tuple(computed.get(row.clause, ())))
+                for row in article.rows
+            ),
+        )
+        for article in chart.articles
+    )
+    return replace(chart, articles=articles, confidential=True)
