@@ -53,11 +53,12 @@ def command(
         from dataclasses import replace
 
         from contracttools.costing.reading import load_costing
-        from contracttools.documents.cost_report import build_cost_report
+        from contracttools.documents.cost_report import build_cost_report, term_figures
         from contracttools.documents.tracking import with_computed_costs
 
         report = build_cost_report(loaded, at, load_costing(loaded.costing, loaded.agreement))
-        made = replace(made, chart=with_computed_costs(made.chart, loaded, at, report))
+        figures = term_figures(report)
+        made = replace(made, chart=with_computed_costs(made.chart, loaded, at, figures))
     with template_errors():
         files = site(made, templates_path(templates), paper)
     inputs = [loaded.path, loaded.agreement.path, *(p.path for p in loaded.proposals)]

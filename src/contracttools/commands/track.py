@@ -52,11 +52,12 @@ def command(
     chart = build_chart(loaded, at, team_copy)
     if loaded.costing is not None:  # the computed costs make it a team copy (CONFIDENTIAL, 0600)
         from contracttools.costing.reading import load_costing
-        from contracttools.documents.cost_report import build_cost_report
+        from contracttools.documents.cost_report import build_cost_report, term_figures
         from contracttools.documents.tracking import with_computed_costs
 
         setup = load_costing(loaded.costing, loaded.agreement)
-        chart = with_computed_costs(chart, loaded, at, build_cost_report(loaded, at, setup))
+        figures = term_figures(build_cost_report(loaded, at, setup))
+        chart = with_computed_costs(chart, loaded, at, figures)
     options = Options(paper=paper, templates=templates_path(templates), author=chart.author)
     write_document("chart", fmt, chart, options, output, (negotiation,))
     if output:

@@ -171,6 +171,16 @@ def _percent(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01'))}%"
 
 
+def term_figures(report: CostReport) -> list[str]:
+    """Return each column's term total over the base and its percent of the base payroll,
+    as the chart shows them: "$560,698,466 over the term (23.88% of base payroll)"."""
+    return [
+        f"{_money(c.costing.term.total)} over the term "
+        f"({_percent(c.costing.percent_of_base(c.costing.term.total))} of base payroll)"
+        for c in report.columns
+    ]
+
+
 def rows(report: CostReport) -> list[list[str]]:
     """Return the report as a table: a header, then one row per figure."""
     header = ["Figure", *(c.label for c in report.columns)]

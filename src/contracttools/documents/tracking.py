@@ -25,7 +25,7 @@ from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Pr
 from contracttools.negotiation import STATUSES, Moment, Position, Standing, history, standings
 
 if TYPE_CHECKING:
-    from contracttools.documents.cost_report import CostReport
+    from collections.abc import Sequence
 
 PER = {"year": "a year", "term": "over the term", "one-time": "once"}
 
@@ -335,24 +335,20 @@ def _within(agreement: Agreement, parent: str, clause: str) -> bool:
 
 
 def with_computed_costs(
-    chart: Chart, negotiation: Negotiation, at: Moment, report: CostReport
+    chart: Chart, negotiation: Negotiation, at: Moment, figures: Sequence[str]
 ) -> Chart:
     """Return a team copy of `chart` showing each pass's computed cost beside the stated ones.
 
-    `report` is the cost report of the same moment (`build_cost_report`), so the figures
-    are the `cost` command's: a pass's term total over the base and its percent of the base
-    payroll, on every row that pass gave costed terms.  The copy is CONFIDENTIAL.
+    `figures` are the cost report's term figures of the same moment, one per pass
+    (`cost_report.term_figures`), so they are the `cost` command's: a pass's term total
+    over the base and its percent of the base payroll, on every row that pass gave costed
+    terms.  The copy is CONFIDENTIAL.
     """
     from contracttools.costing.terms import COSTED
-    from contracttools.documents.cost_report import _money, _percent
 
     computed: dict[str, list[str]] = {}
-    for proposal, column in zip(at.proposals, report.columns, strict=False):
-        total = column.costing.term.total
-        line = (
-            f"computed, {pass_label(proposal, negotiation)}: {_money(total)} over the term "
-            f"({_percent(column.costing.percent_of_base(total))} of base payroll)"
-        )
+    for proposal, figure in zip(at.proposals, figures, strict=False):
+        line = f"computed, {pass_label(proposal, negotiation)}: {figure}"
         for item in proposal.items:
             if any(name in COSTED for name in item.terms):
                 computed.setdefault(item.clause, []).append(line)
