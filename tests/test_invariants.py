@@ -93,21 +93,16 @@ def _rebuilt(changes: tuple[Any, ...], side: str) -> list[Any]:
         else:
             assert isinstance(change, TableChange)
             rows = []
-            moved = []
             for row in change.rows:
                 if row.status == absent:
                     continue
-                row_cells = [
-                    "".join(s.text for s in cell.spans if s.op != skip)
-                    for cell in row.cells
-                    if cell.status != absent
-                ]
-                if side == "old" and row.moved_from is not None:
-                    moved.append((row.moved_from, tuple(row_cells)))
-                else:
-                    rows.append(tuple(row_cells))
-            for place, cells_moved in sorted(moved):  # a moved row back at its old place
-                rows.insert(place, cells_moved)
+                rows.append(
+                    tuple(
+                        "".join(s.text for s in cell.spans if s.op != skip)
+                        for cell in row.cells
+                        if cell.status != absent
+                    )
+                )
             out.append(("t", tuple(rows)))
     return out
 

@@ -126,7 +126,8 @@ def test_a_schedule_transposed_pairs_by_its_step_column() -> None:
 
 def test_a_table_keyed_by_its_second_column_pairs_by_it() -> None:
     # The titles are rewritten and the rows put in order of title; the Class column,
-    # second, is the key: every class is kept, none added or removed.
+    # second, is the key: every class is kept, none added or removed; C-201, put first, is
+    # a moved row (struck at its old place, inserted at its new, each naming the other).
     old = Table(
         rows=(
             ("Title", "Class", "Annual"),
@@ -144,10 +145,18 @@ def test_a_table_keyed_by_its_second_column_pairs_by_it() -> None:
         )
     )
     change = diff_tables(old, new)
-    assert [r.status for r in change.rows].count("inserted") == 0
-    assert [r.status for r in change.rows].count("deleted") == 0
-    paired = {new_text(r.cells[1].spans): old_text(r.cells[1].spans) for r in change.rows}
-    assert paired == {"Class": "Class", "C-101": "C-101", "C-102": "C-102", "C-201": "C-201"}
+    assert [
+        (r.status, old_text(r.cells[1].spans) or new_text(r.cells[1].spans)) for r in change.rows
+    ] == [
+        ("equal", "Class"),
+        ("inserted", "C-201"),
+        ("modified", "C-101"),
+        ("modified", "C-102"),
+        ("deleted", "C-201"),
+    ]
+    assert (change.rows[1].moved_from, change.rows[4].moved_to) == (3, 1)
+    paired = {new_text(r.cells[1].spans): old_text(r.cells[1].spans) for r in change.rows[2:4]}
+    assert paired == {"C-101": "C-101", "C-102": "C-102"}
 
 
 def _pipe(table: Table) -> str:
@@ -190,7 +199,9 @@ def test_a_table_whose_rows_keep_their_keys_pairs_every_row(
     ranges: list[int], data: st.DataObject
 ) -> None:
     # Random figures on each side (so any cell may change) and a few rows swapped with
-    # their neighbours: every row still pairs with the row of its key.
+    # their neighbours: every row still pairs with the row of its key, in place, or a row
+    # moved out of order is struck where it was and inserted where it is, each half naming
+    # the other's place (so Reject All and Accept All give each table in its order).
     width = data.draw(st.integers(1, 4))
     header = ("Range", *(f"Step {s}" for s in range(1, width + 1)))
     old_rows = [
@@ -205,14 +216,33 @@ def test_a_table_whose_rows_keep_their_keys_pairs_every_row(
             new_rows[i], new_rows[i + 1] = new_rows[i + 1], new_rows[i]
     old, new = Table(rows=(header, *old_rows)), Table(rows=(header, *new_rows))
     change = diff_tables(old, new)
-    assert len(change.rows) == len(ranges) + 1
-    assert all(row.status in ("equal", "modified") for row in change.rows)
-    olds = {row[0]: row for row in old.rows}
-    for row, b in zip(change.rows, new.rows, strict=True):
-        assert [new_text(c.spans) for c in row.cells] == list(b)
-        assert [old_text(c.spans) for c in row.cells] == list(olds[b[0]])
-        if row.moved_from is not None:
-            assert old.rows[row.moved_from] == olds[b[0]]
+    in_order = [r[0] for r in new_rows] == [r[0] for r in old_rows]
+    if in_order:  # one row a key, never deleted and inserted
+        assert len(change.rows) == len(ranges) + 1
+    olds = {row[0]: (i, row) for i, row in enumerate(old.rows)}
+    news = {row[0]: (j, row) for j, row in enumerate(new.rows)}
+    for row in change.rows:
+        olds_text = [old_text(c.spans) for c in row.cells]
+        news_text = [new_text(c.spans) for c in row.cells]
+        if row.moved_to is not None:  # the struck half of a moved row, at its old place
+            assert row.status == "deleted"
+            key = olds_text[0]
+            assert olds_text == list(olds[key][1]) and row.moved_to == news[key][0]
+        elif row.moved_from is not None:  # its inserted half, at its new place
+            assert row.status == "inserted"
+            key = news_text[0]
+            assert news_text == list(news[key][1]) and row.moved_from == olds[key][0]
+        else:  # every other row pairs with the row of its key
+            assert row.status in ("equal", "modified")
+            assert news_text == list(news[news_text[0]][1])
+            assert olds_text == list(olds[news_text[0]][1])
+    # Dropping the inserted rows gives the old table, the deleted ones the new, in order.
+    assert [
+        tuple(old_text(c.spans) for c in r.cells) for r in change.rows if r.status != "inserted"
+    ] == list(old.rows)
+    assert [
+        tuple(new_text(c.spans) for c in r.cells) for r in change.rows if r.status != "deleted"
+    ] == list(new.rows)
 
 
 def test_word_marks_a_raised_wage_table_cell_by_cell(tmp_path: Path) -> None:
@@ -273,3 +303,44 @@ def test_word_marks_a_raised_wage_table_cell_by_cell(tmp_path: Path) -> None:
         ),
         ("ins", [("", "5"), ("", "$3,900.00"), ("", "$4,095.00"), ("", "$4,299.75")]),
     ]
+
+
+def test_word_rejecting_a_moved_row_gives_the_old_order(tmp_path: Path) -> None:
+    # Range 3 put first and raised: in document.xml, the rows without w:ins in their trPr,
+    # read as deleted text where struck, are the old table in its order; the rows without
+    # w:del, read as inserted text, the new table in its order.
+    case = yaml.safe_load((CASES / "wage-table-row-moved.yaml").read_text())
+    paths = []
+    for side in ("old", "new"):
+        path = tmp_path / f"{side}.yaml"
+        path.write_bytes(agreement(side, case[side]))
+        paths.append(str(path))
+    out = tmp_path / "redline.docx"
+    code, output = invoke("diff", *paths, "-o", str(out))
+    assert code == 1, output
+    body = ElementTree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    table = body.findall(f".//{W}tbl")[-1]
+    rejected, accepted = [], []
+    for tr in table.findall(f"{W}tr"):
+        deleted = tr.find(f"{W}trPr/{W}del") is not None
+        inserted = tr.find(f"{W}trPr/{W}ins") is not None
+        old_cells, new_cells = [], []
+        for tc in tr.findall(f"{W}tc"):
+            kept = "".join(
+                t.text or ""
+                for r in tc.iter(f"{W}r")
+                for t in r.findall(f"{W}t")
+                if not any(r in list(ins) for ins in tc.iter(f"{W}ins"))
+            )
+            struck = "".join(t.text or "" for t in tc.iter(f"{W}delText"))
+            added = "".join(t.text or "" for ins in tc.iter(f"{W}ins") for t in ins.iter(f"{W}t"))
+            old_cells.append(kept + struck)
+            new_cells.append(kept + added)
+        if not inserted:
+            rejected.append(old_cells)
+        if not deleted:
+            accepted.append(new_cells)
+    old_rows = [["Range", "Step 1"], ["1", "$3,000.00"], ["2", "$3,200.00"], ["3", "$3,412.35"]]
+    new_rows = [["Range", "Step 1"], ["3", "$3,514.72"], ["1", "$3,000.00"], ["2", "$3,200.00"]]
+    assert rejected == old_rows
+    assert accepted == new_rows

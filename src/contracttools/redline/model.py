@@ -138,8 +138,14 @@ class RowChange:
     status: Status
     cells: tuple[CellChange, ...]
     moved_from: int | None = None
-    """For a row paired by its key out of order (a range put elsewhere in the table): its
-    place in the old table, counting the header as 0.  The row is shown at its new place."""
+    """For the inserted half of a row moved elsewhere in the table (its key found out of
+    order): its place in the old table, counting the header as 0."""
+    moved_to: int | None = None
+    """For the deleted half of a moved row, at its old place: its place in the new table.
+
+    A moved row is shown twice, struck where it was and inserted where it is, so that
+    dropping the inserted rows gives the old table and dropping the deleted the new, in
+    order (as Reject All and Accept All do in Word)."""
 
 
 @dataclass(frozen=True)

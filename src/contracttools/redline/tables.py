@@ -33,16 +33,21 @@ def diff_tables(a: Table | None, b: Table | None) -> TableChange:
     new_rows = b.rows if b else ()
     rows: list[RowChange] = []
     status: Status
-    place = {id(row): index for index, row in enumerate(old_rows)}
-    for old, new, moved in _rows_by_key(old_rows, new_rows):
+    old_place = {id(row): index for index, row in enumerate(old_rows)}
+    new_place = {id(row): index for index, row in enumerate(new_rows)}
+    for old, new, other in _rows_by_key(old_rows, new_rows):  # other: a moved row's half
         row = _row(old, new)
-        rows.append(replace(row, moved_from=place[id(old)]) if moved and old else row)
+        if other is not None and old is not None:
+            row = replace(row, moved_to=new_place[id(other)])
+        elif other is not None:
+            row = replace(row, moved_from=old_place[id(other)])
+        rows.append(row)
     if a is None:
         status = "inserted"
     elif b is None:
         status = "deleted"
     else:
-        same = all(r.status == "equal" and r.moved_from is None for r in rows)
+        same = all(r.status == "equal" for r in rows)
         status = "equal" if same else "modified"
     return TableChange(status, tuple(rows), a, b)
 
@@ -98,42 +103,65 @@ def _whole(a: Sequence[Row], b: Sequence[Row]) -> Pairs:
     return align(a, b, lambda r: r, lambda r: " ".join(r))
 
 
-def _rows_by_key(
-    old: Sequence[Row], new: Sequence[Row]
-) -> list[tuple[Row | None, Row | None, bool]]:
-    """Pair rows by their key in order, then keys found out of order (a row moved), then
-    the rows between by content; each pair says whether it was moved.
+Paired = tuple[Row | None, Row | None, Row | None]
+"""An old row, a new row, and for half of a moved row the row on the other side."""
 
-    A row whose key is kept is modified, never deleted and inserted; a key found on one
-    side only is a row added or removed, unless the row was only re-keyed in place (as many
-    rows each side, mostly the same words).  Without a key column, rows are aligned by
-    content, as paragraphs are.
+
+def _rows_by_key(old: Sequence[Row], new: Sequence[Row]) -> list[Paired]:
+    """Pair rows by their key in order, then the rows between by content; a key found out
+    of order is a row moved, given as its deleted half at its old place and its inserted
+    half at its new, each naming the other.
+
+    A row whose key is kept in order is modified, never deleted and inserted; a key found
+    on one side only is a row added or removed, unless the row was only re-keyed in place
+    (as many rows each side, mostly the same words).  Without a key column, rows are
+    aligned by content, as paragraphs are.  Both sides keep their order, so dropping the
+    inserted rows gives the old table and dropping the deleted ones the new.
     """
     column = key_column(old, new)
     if column is None:
-        return [(a, b, False) for a, b in _whole(old, new)]
+        return [(a, b, None) for a, b in _whole(old, new)]
     keys_a, keys_b = [_key(r, column) for r in old], [_key(r, column) for r in new]
     opcodes = SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes()
     loose_a = {keys_a[i] for tag, i1, i2, _, _ in opcodes if tag != "equal" for i in range(i1, i2)}
     loose_b = {keys_b[j] for tag, _, _, j1, j2 in opcodes if tag != "equal" for j in range(j1, j2)}
     moved = loose_a & loose_b
-    by_key = {k: r for k, r in zip(keys_a, old, strict=True)}
-    pairs: list[tuple[Row | None, Row | None, bool]] = []
+    old_by_key = dict(zip(keys_a, old, strict=True))
+    new_by_key = dict(zip(keys_b, new, strict=True))
+    pairs: list[Paired] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            pairs.extend((a, b, False) for a, b in zip(old[i1:i2], new[j1:j2], strict=True))
+            pairs.extend((a, b, None) for a, b in zip(old[i1:i2], new[j1:j2], strict=True))
             continue
-        left = [r for r, k in zip(old[i1:i2], keys_a[i1:i2], strict=True) if k not in moved]
-        segment: list[Row] = []
-        for row, key in zip(new[j1:j2], keys_b[j1:j2], strict=True):
-            if key not in moved:
-                segment.append(row)
-                continue
-            pairs.extend((a, b, False) for a, b in _whole(left, segment))
-            left, segment = [], []
-            pairs.append((by_key[key], row, True))
-        pairs.extend((a, b, False) for a, b in _whole(left, segment))
+        # Each side's run, cut at its moved rows: the pieces between pair by content, and
+        # the moved halves come between them, so both sides keep their order.
+        lefts = _cut(old[i1:i2], keys_a[i1:i2], moved)
+        rights = _cut(new[j1:j2], keys_b[j1:j2], moved)
+        for index in range(max(len(lefts), len(rights))):
+            left, gone = lefts[index] if index < len(lefts) else ([], None)
+            right, come = rights[index] if index < len(rights) else ([], None)
+            pairs.extend((a, b, None) for a, b in _whole(left, right))
+            if gone is not None:
+                pairs.append((gone, None, new_by_key[_key(gone, column)]))
+            if come is not None:
+                pairs.append((None, come, old_by_key[_key(come, column)]))
     return pairs
+
+
+def _cut(
+    rows: Sequence[Row], keys: Sequence[str], moved: set[str]
+) -> list[tuple[list[Row], Row | None]]:
+    """Cut a run of rows at its moved rows: each piece, then the moved row after it."""
+    pieces: list[tuple[list[Row], Row | None]] = []
+    piece: list[Row] = []
+    for row, key in zip(rows, keys, strict=True):
+        if key in moved:
+            pieces.append((piece, row))
+            piece = []
+        else:
+            piece.append(row)
+    pieces.append((piece, None))
+    return pieces
 
 
 def _distinct(keys: list[str]) -> bool:

@@ -49,6 +49,7 @@ def _block(block: BlockChange) -> dict[str, Any]:
                     "status": row.status,
                     "cells": [{"status": c.status, "spans": _spans(c.spans)} for c in row.cells],
                     **({} if row.moved_from is None else {"moved_from": row.moved_from}),
+                    **({} if row.moved_to is None else {"moved_to": row.moved_to}),
                 }
                 for row in block.rows
             ],

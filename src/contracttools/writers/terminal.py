@@ -72,7 +72,11 @@ def _clause(clause: ClauseChange, color: bool) -> list[str]:
             for row in block.rows:
                 mark = {"inserted": "+", "deleted": "-", "modified": "~", "equal": " "}[row.status]
                 cells = " | ".join(spans(cell.spans, color) for cell in row.cells)
-                moved = "" if row.moved_from is None else " (moved row)"
+                moved = ""
+                if row.moved_to is not None:
+                    moved = f" (moved: now row {row.moved_to + 1})"
+                elif row.moved_from is not None:
+                    moved = f" (moved: was row {row.moved_from + 1})"
                 lines.append(f"{mark} | {cells} |{moved}")
         else:
             lines.append(spans(block.spans, color))
