@@ -9,8 +9,12 @@ salary schedule) are named, or read by OCR with `ocr`.
 from __future__ import annotations
 
 import re
+import resource
 import shutil
+import signal
 import subprocess
+import tempfile
+import time
 from dataclasses import replace
 
 from contracttools.errors import InputProblem
@@ -22,28 +26,85 @@ UNREAD_WORDS = 25
 """A page with fewer words than this (running lines aside) that holds images was not read."""
 
 
+PDFTOTEXT_MEMORY = 1 << 30
+"""The address space pdftotext may use (1 GB): a page built to make it hold billions of
+words is refused, not allowed to take the machine."""
+PDFTOTEXT_OUTPUT = 64 << 20
+"""The most text pdftotext may give (64 MB; a 400-page agreement is some 3 MB)."""
+PDFTOTEXT_SECONDS = 600
+
+
 def pdf_text(path: str, first: int = 1, last: int | None = None) -> str:
-    """Return the text of a PDF as pdftotext lays it out, pages separated by form feeds."""
+    """Return the text of a PDF as pdftotext lays it out, pages separated by form feeds.
+
+    pdftotext runs with at most PDFTOTEXT_MEMORY of memory, PDFTOTEXT_OUTPUT of text and
+    PDFTOTEXT_SECONDS; past any of them the PDF is refused, saying which.
+    """
     if shutil.which("pdftotext") is None:
         raise InputProblem(path, "reading a PDF needs pdftotext (poppler-utils); install it")
     span = ["-f", str(first)] + (["-l", str(last)] if last is not None else [])
-    try:
-        done = subprocess.run(
-            ["pdftotext", "-layout", "-enc", "UTF-8", *span, path, "-"],
-            capture_output=True,
-            check=False,
-            timeout=600,
+    out = _bounded(["pdftotext", "-layout", "-enc", "UTF-8", *span, path, "-"], path)
+    # Zero-width spaces (U+200B) stand between the columns of some exports: a space.
+    return out.decode("utf-8", "replace").replace("\u200b", " ")
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child, before exec
+    resource.setrlimit(resource.RLIMIT_AS, (PDFTOTEXT_MEMORY, PDFTOTEXT_MEMORY))
+
+
+def _bounded(command: list[str], path: str) -> bytes:
+    """Run pdftotext within its bounds and return its output, or refuse the PDF."""
+    bomb = "; refused (the file may be built to exhaust the machine)"
+    with tempfile.TemporaryFile() as errors:
+        try:
+            child = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=errors, preexec_fn=_limit_memory
+            )
+        except OSError as problem:
+            raise InputProblem(path, f"cannot run pdftotext: {problem.strerror}") from None
+        assert child.stdout is not None
+        chunks: list[bytes] = []
+        size = 0
+        deadline = time.monotonic() + PDFTOTEXT_SECONDS
+        too_much = False
+        with child:
+            while chunk := child.stdout.read(1 << 20):
+                size += len(chunk)
+                if size > PDFTOTEXT_OUTPUT:
+                    too_much = True
+                    child.kill()
+                    break
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    child.kill()
+                    raise InputProblem(path, "pdftotext took more than 10 minutes") from None
+            try:
+                code = child.wait(timeout=max(1.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+                raise InputProblem(path, "pdftotext took more than 10 minutes") from None
+        if too_much:
+            mb = PDFTOTEXT_OUTPUT >> 20
+            raise InputProblem(path, f"gives more than {mb} MB of text{bomb}")
+        errors.seek(0)
+        message = errors.read().decode("utf-8", "replace").strip().splitlines()
+    if code != 0:
+        signs = ("memory", "bad_alloc", "failed to map")
+        memory = code == -signal.SIGABRT or any(
+            sign in line.lower() for line in message for sign in signs
         )
-    except subprocess.TimeoutExpired:
-        raise InputProblem(path, "pdftotext took more than 10 minutes") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[-1] if message else f"pdftotext exit status {done.returncode}"
+        if memory:
+            mb = PDFTOTEXT_MEMORY >> 20
+            raise InputProblem(
+                path, f"reading it takes pdftotext more than {mb:,} MB of memory{bomb}"
+            )
+        reason = message[-1] if message else f"pdftotext exit status {code}"
+        if code < 0:
+            reason = f"pdftotext stopped by signal {-code}"
         if "password" in reason.lower():
             reason = "is password-protected; save an unprotected copy and import that"
         raise InputProblem(path, f"cannot read this PDF: {reason}")
-    # Zero-width spaces (U+200B) stand between the columns of some exports: a space.
-    return done.stdout.decode("utf-8", "replace").replace("\u200b", " ")
+    return b"".join(chunks)
 
 
 def page_count(path: str) -> int:
