@@ -15,9 +15,12 @@ import signal
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 
 from contracttools.errors import InputProblem
+from contracttools.readers.pdf_hidden import Page, left_out, scan, without
 from contracttools.readers.plain import read_pages
 from contracttools.readers.running import pages_named, strip_running
 from contracttools.readers.source import Note, Source
@@ -141,6 +144,63 @@ def image_pages(path: str, pages: list[int]) -> set[int]:
     return found
 
 
+def _scan(path: str, first: int, last: int | None) -> tuple[list[Page], list[Note]]:
+    """Return the pages that hide text from a viewer, or a note that they could not be
+    looked for (a PDF pdftotext reads but the scan cannot parse)."""
+    try:
+        return scan(path, first, last), []
+    except Exception as problem:  # any failure of the scan is reported, never raised
+        reason = (
+            str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
+        )
+        return [], [
+            Note("the whole file", f"not checked for text a PDF viewer does not show: {reason}")
+        ]
+
+
+def _leave_out_hidden(path: str, pages: list[Page], texts: list[str], first: int) -> list[Note]:
+    """Replace in `texts` the pages that hide text by their text without it; return the
+    notes that say what was left out where, and which pages are an OCR layer."""
+    notes: list[Note] = []
+    ocr = [p.number for p in pages if p.ocr_layer]
+    if ocr:
+        notes.append(
+            Note(
+                pages_named(ocr),
+                "the text is an invisible layer over an image (a scan made searchable by "
+                "OCR): read as the page's text; check it against the page",
+            )
+        )
+    hiding = [p for p in pages if p.hidden and 0 <= p.number - first < len(texts)]
+    if not hiding:
+        return notes
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "shown.pdf"
+        numbers = without(path, hiding, target)
+        shown = pdf_text(str(target)).split("\f")
+    by_reason: dict[str, tuple[list[int], list[str]]] = {}
+    for number, text, page in zip(numbers, shown, hiding, strict=False):
+        before = texts[number - first]
+        texts[number - first] = text
+        pieces = left_out(before, text)
+        for reason in page.reasons:
+            pages_of, samples = by_reason.setdefault(reason, ([], []))
+            pages_of.append(number)
+            samples.extend(pieces)
+    for reason, (pages_of, samples) in by_reason.items():
+        distinct = list(dict.fromkeys(samples))
+        shown_samples = ", ".join(f"\u201c{piece}\u201d" for piece in distinct[:5])
+        more = f" and {len(distinct) - 5} more" if len(distinct) > 5 else ""
+        notes.append(
+            Note(
+                pages_named(pages_of),
+                f"left out text a PDF viewer does not show ({reason}): "
+                + (f"{shown_samples}{more}" if distinct else "no words"),
+            )
+        )
+    return notes
+
+
 def read_pdf(path: str, pages: tuple[int, int] | None = None, ocr: bool = False) -> Source:
     """Read a PDF contract, or the pages `pages` (first, last; 1-based) of it.
 
@@ -153,10 +213,15 @@ def read_pdf(path: str, pages: tuple[int, int] | None = None, ocr: bool = False)
         if first > count:
             raise InputProblem(path, f"--pages {first}-{last}: the PDF has {count} pages")
         last = min(last or count, count)
-    texts = pdf_text(path, first, last).split("\f")
+    with ThreadPoolExecutor(1) as pool:  # the scan runs while pdftotext does
+        scanning = pool.submit(_scan, path, first, last)
+        texts = pdf_text(path, first, last).split("\f")
+        hiding, hidden_notes = scanning.result()
     if texts and not texts[-1].strip():
         texts = texts[:-1]
+    hidden_notes.extend(_leave_out_hidden(path, hiding, texts, first))
     kept, notes = strip_running(texts, first)
+    notes[:0] = hidden_notes
     thin = [first + i for i, page in enumerate(kept) if len(page.split()) < UNREAD_WORDS]
     images = image_pages(path, thin) if thin else set()
     unread = [page for page in thin if page in images]
