@@ -132,3 +132,14 @@ def test_a_plain_pdf_says_nothing_of_hidden_text(tmp_path: Path) -> None:
     pdf = pdf_of(tmp_path / "plain.pdf", visible(b""))
     source = read_pdf(str(pdf))
     assert not [n for n in source.notes if "viewer" in n.message or "OCR" in n.message]
+
+
+def test_right_to_left_text_is_named(tmp_path: Path) -> None:
+    # pdftotext gives Hebrew in the order it was drawn: the page is named for a check.
+    from contracttools.readers.pdf import _right_to_left
+
+    notes = _right_to_left(["Wages.", "\u05e9\u05db\u05e8 Wages", "Hours."], 3)
+    assert [(n.where, n.message.split(":")[0]) for n in notes] == [
+        ("p. 4", "right-to-left text (Hebrew, Arabic or another such script)")
+    ]
+    assert _right_to_left(["Caf\u00e9 wages \u2014 \u00a7 4."], 1) == []

@@ -201,6 +201,27 @@ def _leave_out_hidden(path: str, pages: list[Page], texts: list[str], first: int
     return notes
 
 
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks."""
+
+
+def _right_to_left(texts: list[str], first: int) -> list[Note]:
+    """Name the pages holding right-to-left script (Hebrew, Arabic, ...): pdftotext lays
+    such text out in the order it was drawn, which may not be the order it is read in."""
+    pages = [first + index for index, text in enumerate(texts) if _RIGHT_TO_LEFT.search(text)]
+    if not pages:
+        return []
+    return [
+        Note(
+            pages_named(pages),
+            "right-to-left text (Hebrew, Arabic or another such script): its words may "
+            "be out of reading order; check them against the page",
+        )
+    ]
+
+
 def read_pdf(path: str, pages: tuple[int, int] | None = None, ocr: bool = False) -> Source:
     """Read a PDF contract, or the pages `pages` (first, last; 1-based) of it.
 
@@ -220,6 +241,7 @@ def read_pdf(path: str, pages: tuple[int, int] | None = None, ocr: bool = False)
     if texts and not texts[-1].strip():
         texts = texts[:-1]
     hidden_notes.extend(_leave_out_hidden(path, hiding, texts, first))
+    hidden_notes.extend(_right_to_left(texts, first))
     kept, notes = strip_running(texts, first)
     notes[:0] = hidden_notes
     thin = [first + i for i, page in enumerate(kept) if len(page.split()) < UNREAD_WORDS]
