@@ -20,13 +20,11 @@ from decimal import Decimal
 
 from contracttools.body import Table, parse_body
 from contracttools.costing.money import parse_money
-from contracttools.costing.schedules import Schedule, Unit
+from contracttools.costing.schedules import SHORT, Schedule, Unit
 
 DATED = re.compile(r"(?:(?:from|effective|as of|on)\s+)?(.+?)\s*", re.IGNORECASE)
 """A column heading that is a date: "From May 2, 2022", "Effective 2022-05-02"."""
 
-SHORT = re.compile(r"[0-9A-Z]{1,3}")
-"""A bare range or step name ("1", "12", "B"), shown after its heading: "Range 1"."""
 
 SHAPES = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%m/%d/%Y")
 
