@@ -53,11 +53,12 @@ def talks(folder: Path, item: dict[str, Any] | None = None, schedule: str | None
         {"id": "wages", "number": "Article 13", "title": "Wages", "text": WAGES}
     )
     path.write_text(yaml.safe_dump(agreement, sort_keys=False), encoding="utf-8")
+    costing = folder / "costing.yaml"
+    lines = costing.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [x for x in lines if not x.startswith("schedule:")]
     if schedule is not None:
-        costing = folder / "costing.yaml"
-        costing.write_text(
-            costing.read_text(encoding="utf-8") + f"schedule: {schedule}\n", encoding="utf-8"
-        )
+        lines.append(f"schedule: {schedule}\n")
+    costing.write_text("".join(lines), encoding="utf-8")
     if item is not None:
         path = folder / "03-guild-2.yaml"
         proposal = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -25,8 +25,7 @@ schedule in force in the base year (from May 2, 2022) is its last column, one ra
 def sample(tmp_path: Path) -> Path:
     target = tmp_path / "wga"
     shutil.copytree(SAMPLE, target)
-    costing = target / "costing.yaml"
-    costing.write_text(costing.read_text() + "schedule: minimums.schedule\n")
+    assert "schedule: minimums.schedule" in (target / "costing.yaml").read_text()
     return target
 
 
@@ -77,6 +76,9 @@ def test_json_and_csv_give_the_same_figures(sample: Path, tmp_path: Path) -> Non
 def test_without_a_schedule_there_is_nothing_to_raise(tmp_path: Path) -> None:
     plain = tmp_path / "wga"
     shutil.copytree(SAMPLE, plain)
+    costing = plain / "costing.yaml"
+    lines = costing.read_text().splitlines(keepends=True)
+    costing.write_text("".join(x for x in lines if not x.startswith("schedule:")))
     out = tmp_path / "s.md"
     code, output = run("cost", str(plain), "--schedules", "-o", str(out))
     assert code == 2
