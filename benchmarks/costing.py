@@ -42,9 +42,13 @@ def generate(folder: Path, rows: int, passes: int, seed: int = 2023) -> Path:
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     # the sample's minimums table by year, its columns made steps
-    text = (SAMPLE / "agreement-2020.yaml").read_text(encoding="utf-8").replace(
-        "| Work | From May 2, 2020 | From May 2, 2021 | From May 2, 2022 |",
-        "| Work | Step 1 | Step 2 | Step 3 |",
+    text = (
+        (SAMPLE / "agreement-2020.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "| Work | From May 2, 2020 | From May 2, 2021 | From May 2, 2022 |",
+            "| Work | Step 1 | Step 2 | Step 3 |",
+        )
     )
     (folder / "agreement-2020.yaml").write_text(text, encoding="utf-8")
     agreement = yaml.safe_load(text)
