@@ -183,7 +183,7 @@ def test_a_tas_own_schedule_by_year_is_checked_column_by_column(tmp_path: Path) 
     path.write_text(yaml.safe_dump(manifest, sort_keys=False, width=200), encoding="utf-8")
     code, output = run(str(folder))
     assert code == 0, output
-    lines = [line for line in output.splitlines() if ": warning: item 'minimums.schedule'" in line]
+    lines = [line for line in output.splitlines() if ": warning: TA 'minimums.schedule'" in line]
     assert len(lines) == 1, output
     assert lines[0].startswith(f"{path}:")
     assert lines[0].endswith(
@@ -196,3 +196,40 @@ def test_the_sample_gives_no_schedule_warning() -> None:
     code, output = run("--strict", str(SAMPLE))
     assert code == 0, output
     assert "warning" not in output
+
+
+def test_an_increase_that_cannot_be_read_is_said_not_skipped(tmp_path: Path) -> None:
+    folder = talks(tmp_path / "t", amend(table(RAISED_3), {"general_increase": ["lots"]}))
+    code, output = run(str(folder))
+    assert code == 0, output
+    assert (
+        "Article 13 Wages: general_increase: 'lots' is not a percentage such as 3%: "
+        "its figures are not checked"
+    ) in output
+
+
+def test_a_column_dated_when_no_increase_takes_effect_is_said(tmp_path: Path) -> None:
+    # 3% from May 2, 2023 (the costing file's base year starts May 2, 2022), and a column
+    # dated July 1, 2023, when nothing takes effect.
+    folder = talks(tmp_path / "t", schedule="minimums.schedule")
+    text = (
+        "| Work | From May 2, 2022 | From July 1, 2023 |\n| --- | --- | --- |\n"
+        "| Polish of screenplay | $17,652 | $18,181.56 |\n"
+    )
+    item = {
+        "clause": "minimums.schedule",
+        "action": "amend",
+        "text": text,
+        "terms": {"general_increase": ["3%"]},
+    }
+    path = folder / "03-guild-2.yaml"
+    proposal = yaml.safe_load(path.read_text(encoding="utf-8"))
+    proposal["items"].append(item)
+    path.write_text(yaml.safe_dump(proposal, sort_keys=False, width=200), encoding="utf-8")
+    code, output = run(str(folder))
+    assert code == 0, output
+    assert (
+        f"{where(folder, 'minimums.schedule')}: warning: item 'minimums.schedule': guild #2 "
+        "amends 2.B Schedule of Minimums: its column 'From July 1, 2023' is dated when no "
+        "stated increase takes effect: its figures are not checked"
+    ) in output

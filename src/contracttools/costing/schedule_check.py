@@ -41,6 +41,8 @@ class Amended:
     """One amendment of the schedule clause: where it is, whose it is, what it says."""
 
     at: Location
+    what: str
+    """"item" or "TA"."""
     who: str
     """"guild #2", "the TA of 2023-04-30"."""
     text: str
@@ -74,19 +76,24 @@ def _amendments(negotiation: Negotiation, clause: Clause) -> Iterable[Amended]:
                 continue
             at = item.spots.get("clause") or item.at or Location(proposal.path)
             terms = item.terms if "general_increase" in item.terms else given
-            yield Amended(at, proposal.label, item.text, terms)
+            yield Amended(at, "item", proposal.label, item.text, terms)
     agreed = _increase_terms(ta.terms for ta in negotiation.tentative_agreements)
     for ta in negotiation.tentative_agreements:
         if ta.clause != clause.id or not ta.text:
             continue
         at = ta.spots.get("clause") or ta.at or Location(negotiation.path)
         terms = ta.terms if "general_increase" in ta.terms else agreed
-        yield Amended(at, f"the TA of {ta.date.isoformat()}", ta.text, terms)
+        yield Amended(at, "TA", f"the TA of {ta.date.isoformat()}", ta.text, terms)
 
 
 def _increase_terms(all_terms: Iterable[Terms]) -> Terms:
     """Return the first terms that state a general increase, else none."""
     return next((t for t in all_terms if "general_increase" in t), {})
+
+
+Pair = tuple[str, Schedule, Schedule, Increase]
+"""What a stated table is compared as: a label, the schedule before, the stated one, the
+increase between them."""
 
 
 def _check(
@@ -95,46 +102,27 @@ def _check(
     what = f"{amended.who} amends {clause.number} {clause.title}".strip()
 
     def warn(message: str) -> Problem:
-        return Problem(amended.at, f"item '{clause.id}': {what}: {message}")
+        return Problem(amended.at, f"{amended.what} '{clause.id}': {what}: {message}")
 
-    increases, problems = position(setup, amended.terms)
-    if not increases.increases or problems:
+    stated_position, problems = position(setup, amended.terms)
+    if problems:
+        return [warn(f"{'; '.join(problems)}: its figures are not checked")]
+    if not stated_position.increases:
         return [warn("no general_increase is stated beside it: its figures are not checked")]
     unit = setup.schedule.unit if setup.schedule is not None else "annual"
-    changes = sorted(increases.increases, key=lambda change: change.effective)
-    first = changes[0]
+    changes = sorted(stated_position.increases, key=lambda change: change.effective)
+    try:
+        previous = current.schedule(unit, changes[0].effective)
+    except NotASchedule as err:
+        return [warn(f"the current schedule: {err}: its figures are not checked")]
     try:
         stated = read_table(table)
-        previous = current.schedule(unit, first.effective)
     except NotASchedule as err:
         return [warn(f"its table cannot be read as a salary schedule: {err}")]
-    pairs: list[tuple[str, Schedule, Schedule, Increase]] = []
-    if not stated.dated:
-        pairs.append(("", previous, stated.steps(previous.unit), first))
-    else:
-        by_date = {change.effective: change for change in changes}
-        before = previous
-        for index, day in enumerate(stated.days):
-            if day is None or day < first.effective:
-                continue
-            column = stated.column(index, previous.unit)
-            change = by_date.get(day)
-            if change is None:
-                return [
-                    warn(
-                        f"its column '{stated.columns[index]}' is dated when no stated "
-                        "increase takes effect: its figures are not checked"
-                    )
-                ]
-            pairs.append((f"'{stated.columns[index]}': ", before, column, change))
-            before = column
-        if not pairs:
-            return [
-                warn(
-                    f"no column of its table is dated on or after {first.effective.isoformat()}, "
-                    "the first increase: its figures are not checked"
-                )
-            ]
+    try:
+        pairs = _pairs(stated, previous, changes)
+    except NotASchedule as err:
+        return [warn(str(err))]
     found = []
     unmatched = _unmatched(previous, pairs[0][2])
     if unmatched is not None:
@@ -142,6 +130,36 @@ def _check(
     for label, old, new, change in pairs:
         found.extend(warn(label + m.message()) for m in compare(old, new, change))
     return found
+
+
+def _pairs(stated: SalaryTable, previous: Schedule, changes: list[Increase]) -> list[Pair]:
+    """Return what to compare: a table of steps with the first increase; each column of a
+    table by year dated from the first increase on with the one before and its increase.
+    NotASchedule where a column has no increase on its date, or no column is new."""
+    first = changes[0]
+    if not stated.dated:
+        return [("", previous, stated.steps(previous.unit), first)]
+    by_date = {change.effective: change for change in changes}
+    pairs: list[Pair] = []
+    before = previous
+    for index, day in enumerate(stated.days):
+        if day is None or day < first.effective:
+            continue
+        column = stated.column(index, previous.unit)
+        change = by_date.get(day)
+        if change is None:
+            raise NotASchedule(
+                f"its column '{stated.columns[index]}' is dated when no stated increase "
+                "takes effect: its figures are not checked"
+            )
+        pairs.append((f"'{stated.columns[index]}': ", before, column, change))
+        before = column
+    if not pairs:
+        raise NotASchedule(
+            f"no column of its table is dated on or after {first.effective.isoformat()}, "
+            "the first increase: its figures are not checked"
+        )
+    return pairs
 
 
 def _unmatched(previous: Schedule, stated: Schedule) -> str | None:
