@@ -1,15 +1,26 @@
 """`conform --schedules`: the schedule the agreed increases make, written into the new
-agreement after the schedule clause's text, every figure worked by hand here."""
+agreement after the schedule clause's text, every figure worked by hand here; and, for
+generated schedules and increases, the tables it writes read back by check's reader as
+following their increase, a figure a cent off as the one that does not."""
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contracttools.cli import main
+from contracttools.costing.schedules import Increase, Schedule, compare, project
+from contracttools.costing.tables import first_table, read_table
+from contracttools.documents.conformed import with_schedules
+from contracttools.model import Agreement, Clause
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "wga-2023"
 
@@ -135,3 +146,44 @@ def test_without_a_schedule_named_it_stops(tmp_path: Path) -> None:
     assert code == 2
     assert f"{costing}: --schedules: names no 'schedule'" in output
     assert "Traceback" not in output and not out.exists()
+
+
+# -- what conform writes, check reads back ---------------------------------------------
+
+cents = st.decimals(min_value=Decimal("1"), max_value=Decimal("250000"), places=2)
+percents = st.decimals(min_value=Decimal("0"), max_value=Decimal("12"), places=2)
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> Schedule:
+    ranges = draw(st.integers(1, 3))
+    steps = draw(st.sampled_from([[""], ["1"], ["1", "2", "3"]]))
+    rates = [[draw(cents) for _ in steps] for _ in range(ranges)]
+    return Schedule.of("annual", [str(n) for n in range(1, ranges + 1)], steps, rates)
+
+
+@settings(max_examples=60, deadline=None)
+@given(schedules(), percents, st.sampled_from([Decimal(0), Decimal("0.25")]), st.data())
+def test_the_tables_conform_writes_follow_their_increase_as_check_reads_them(
+    base: Schedule, percent: Decimal, amount: Decimal, data: st.DataObject
+) -> None:
+    change = Increase(date(2023, 5, 2), percent, amount)
+    (dated,) = project(base, [change])
+    clause = Clause("wages", "13", "Wages", "Each employee is paid at least:")
+    agreement = with_schedules(Agreement("a", "A", (clause,)), "wages", "Range", [dated])
+    written = agreement.by_id["wages"].text
+    assert written.startswith("Each employee is paid at least:\n\n**Effective May 2, 2023**\n")
+    table = first_table(written)
+    assert table is not None
+    read = read_table(table).schedule()
+    assert read.ranges == base.ranges and read.rates == dated.schedule.rates
+    assert compare(base, replace(read, steps=base.steps), change) == []
+    # one figure a cent off is the one mismatch, at its place
+    r = data.draw(st.integers(0, len(base.ranges) - 1))
+    s = data.draw(st.integers(0, len(base.steps) - 1))
+    rates = [list(row) for row in read.rates]
+    rates[r][s] += Decimal("0.01")
+    off = Schedule.of("annual", read.ranges, base.steps, rates)
+    (mismatch,) = compare(base, off, change)
+    assert (mismatch.range, mismatch.step) == (base.ranges[r], base.steps[s])
+    assert mismatch.expected == dated.schedule.rates[r][s]
