@@ -233,3 +233,15 @@ def test_a_column_dated_when_no_increase_takes_effect_is_said(tmp_path: Path) ->
         "amends 2.B Schedule of Minimums: its column 'From July 1, 2023' is dated when no "
         "stated increase takes effect: its figures are not checked"
     ) in output
+
+
+def test_the_costing_file_given_alone_is_checked_with_its_schedule(tmp_path: Path) -> None:
+    rows = [list(row) for row in RAISED_3]
+    rows[0][0] = "41,201.00"  # not 40,000 x 1.03 = 41,200
+    folder = talks(tmp_path / "t", amend(table(rows), {"general_increase": ["3%"]}))
+    said = "Range 1 Step 1: $41,201 is not $40,000 + 3% = $41,200"
+    code, output = run(str(folder / "costing.yaml"))
+    assert code == 0 and said in output, output
+    # the negotiation and its costing file together: said once
+    code, output = run(str(folder), str(folder / "costing.yaml"))
+    assert code == 0 and output.count(said) == 1, output

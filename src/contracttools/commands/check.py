@@ -42,7 +42,7 @@ def command(files: tuple[str, ...], strict: bool) -> None:
     for path in files:
         try:
             if _is_costing(path):
-                _check_costing(path)
+                schedules.extend(_check_costing(path))
                 continue
             loaded = load(path)
             if isinstance(loaded, Negotiation) and loaded.costing is not None:
@@ -63,6 +63,7 @@ def command(files: tuple[str, ...], strict: bool) -> None:
     if problems:
         raise ContractFileError(problems)
     _warn_of_invisible_characters()
+    schedules = list(dict.fromkeys(schedules))  # a negotiation and its costing file: once
     for line in schedules:
         click.echo(line, err=True)
     warned = _warn_of_structure(agreements)
@@ -112,8 +113,9 @@ def _is_costing(path: str) -> bool:
     return kind is not None and kind.kind == "scalar" and kind.text == "costing"
 
 
-def _check_costing(path: str) -> None:
-    """Check a costing file with the negotiation beside it that names it."""
+def _check_costing(path: str) -> list[str]:
+    """Check a costing file with the negotiation beside it that names it; return the
+    warnings of its schedule."""
     import os
 
     from contracttools.costing.reading import load_costing
@@ -124,8 +126,8 @@ def _check_costing(path: str) -> None:
     if os.path.isfile(manifest):
         negotiation = load_negotiation(manifest)
         if negotiation.costing is not None and os.path.samefile(negotiation.costing, path):
-            load_costing(path, negotiation.agreement)
-            return
+            setup = load_costing(path, negotiation.agreement)
+            return _schedule_warnings(negotiation, setup)
     raise ContractFileError(
         [
             Problem(
