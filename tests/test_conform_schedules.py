@@ -148,6 +148,48 @@ def test_without_a_schedule_named_it_stops(tmp_path: Path) -> None:
     assert "Traceback" not in output and not out.exists()
 
 
+def with_ta(folder: Path, ta: dict[str, object], item: dict[str, str] | None = None) -> Path:
+    """Copy the sample into `folder` with `ta` signed, and `item` in the Guild's second pass."""
+    shutil.copytree(SAMPLE, folder)
+    if item is not None:
+        path = folder / "03-guild-2.yaml"
+        proposal = yaml.safe_load(path.read_text(encoding="utf-8"))
+        proposal["items"].append(item)
+        path.write_text(yaml.safe_dump(proposal, sort_keys=False), encoding="utf-8")
+    path = folder / "negotiation.yaml"
+    manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    signed = {"date": "2023-04-30", "initials": {"guild": "MK", "producers": "CL"}}
+    manifest["tentative_agreements"].append({**ta, **signed})
+    path.write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def test_a_schedule_clause_with_a_ta_of_its_own_gets_the_tables_after_it(tmp_path: Path) -> None:
+    agreed = "The minimums are as set out below."
+    folder = with_ta(tmp_path / "t", {"clause": "minimums.schedule", "text": agreed})
+    out = tmp_path / "agreement.yaml"
+    code, output = run("conform", str(folder), "--schedules", "-o", str(out))
+    assert code == 0, output
+    assert "2.B Schedule of Minimums has a tentative agreement of its own" in output
+    text = clause_text(out, "minimums.schedule")
+    assert text.startswith(agreed + "\n\n**Effective May 2, 2023**\n")
+    # 138,949 x 1.05 = 145,896.45
+    assert tables_by_heading(text)["Effective May 2, 2023"][
+        "Original screenplay, including treatment"
+    ] == ["$145,896.45"]
+
+
+def test_a_struck_schedule_clause_gets_no_tables_and_it_says_so(tmp_path: Path) -> None:
+    item = {"clause": "minimums.schedule", "action": "delete"}
+    ta = {"clause": "minimums.schedule", "party": "guild", "proposal": 2}
+    folder = with_ta(tmp_path / "t", ta, item)
+    out = tmp_path / "agreement.yaml"
+    code, output = run("conform", str(folder), "--schedules", "-o", str(out))
+    assert code == 0, output
+    assert "2.B Schedule of Minimums is not in the conformed agreement" in output
+    assert "Effective May 2, 2023" not in out.read_text(encoding="utf-8")
+
+
 # -- what conform writes, check reads back ---------------------------------------------
 
 cents = st.decimals(min_value=Decimal("1"), max_value=Decimal("250000"), places=2)

@@ -75,6 +75,13 @@ def _with_schedules(negotiation: Negotiation, at: Moment, agreement: Agreement) 
             err=True,
         )
         return agreement
+    if clause.id not in agreement.by_id:
+        click.echo(
+            f"conform: --schedules: {name} is not in the conformed agreement (a TA struck "
+            "it): no tables written",
+            err=True,
+        )
+        return agreement
     if any(ta.clause == clause.id for ta in at.tentative_agreements):
         click.echo(
             f"conform: --schedules: {name} has a tentative agreement of its own: the computed "
