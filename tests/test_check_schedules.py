@@ -245,3 +245,20 @@ def test_the_costing_file_given_alone_is_checked_with_its_schedule(tmp_path: Pat
     # the negotiation and its costing file together: said once
     code, output = run(str(folder), str(folder / "costing.yaml"))
     assert code == 0 and output.count(said) == 1, output
+
+
+def test_a_schedule_clause_without_a_table_is_a_problem_at_the_costing_file(
+    tmp_path: Path,
+) -> None:
+    folder = talks(tmp_path / "t", schedule="minimums.general-increase")
+    code, output = run(str(folder))
+    assert code == 2
+    costing = folder / "costing.yaml"
+    line = (
+        costing.read_text(encoding="utf-8")
+        .splitlines()
+        .index("schedule: minimums.general-increase")
+    )
+    assert (
+        f"{costing}:{line + 1}:11: clause 'minimums.general-increase' has no salary table"
+    ) in output

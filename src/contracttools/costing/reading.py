@@ -15,7 +15,7 @@ from decimal import Decimal
 from contracttools.costing.model import Placement, Setup
 from contracttools.costing.money import parse_money, parse_percent
 from contracttools.costing.schedules import HOURS_PER_FTE, UNITS, Schedule, Unit
-from contracttools.costing.tables import NotASchedule, clause_schedule
+from contracttools.costing.tables import NotASchedule, first_table, read_table
 from contracttools.model import Agreement, Clause
 from contracttools.problems import ContractFileError, Location, Problem
 from contracttools.readers.fields import FieldReader
@@ -104,8 +104,16 @@ def _schedule(
         return None
     # a schedule by year: the column in force on the first day of the base year
     before = start + timedelta(days=1) if start is not None else None
+    table = first_table(clause.text)
+    if table is None:
+        reader.problem(
+            node,
+            f"clause '{clause.id}' has no salary table (a row a range, a column a step "
+            "or an effective date)",
+        )
+        return None
     try:
-        return clause_schedule(clause.text, unit, before)
+        return read_table(table).schedule(unit, before)
     except NotASchedule as err:
         reader.problem(node, f"clause '{clause.id}': salary table: {err}")
         return None
