@@ -33,9 +33,9 @@ demo: system $(VENV)/.installed
 	$(BIN)/contracttools summary samples/wga-2023 --with-language -o $(OUT)/summary.pdf
 	$(BIN)/contracttools track samples/wga-2023 -o $(OUT)/chart.xlsx
 	$(BIN)/contracttools book samples/wga-2023 -o $(OUT)/book
-	$(BIN)/contracttools conform samples/wga-2023 -o $(OUT)/agreement-2023.yaml
-	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.docx
-	$(BIN)/contracttools conform samples/wga-2023 --redline -o $(OUT)/agreement-2023-blackline.pdf
+	$(BIN)/contracttools conform samples/wga-2023 --schedules -o $(OUT)/agreement-2023.yaml
+	$(BIN)/contracttools conform samples/wga-2023 --schedules --redline -o $(OUT)/agreement-2023-blackline.docx
+	$(BIN)/contracttools conform samples/wga-2023 --schedules --redline -o $(OUT)/agreement-2023-blackline.pdf
 	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.md
 	$(BIN)/contracttools cost samples/wga-2023 -o $(OUT)/cost-report.xlsx
 	@echo "Wrote $(OUT)/: guild-1-redline.md, guild-1-redline.json, producers-1-redline.pdf, producers-1-packet.pdf, producers-1-packet.docx, guild-2-packet.pdf, summary.pdf"

@@ -5,7 +5,7 @@
 Generates (seeded) a negotiation from the sample's agreement: 30 passes, each amending
 the general increase with its own terms (three yearly increases; some split mid-year,
 some with a lump sum or an amount an hour), a costing file on the sample's minimums table
-as the schedule (steps yearly), and a roster, half paid a salary and half placed on the
+(its columns made steps) as the schedule (steps yearly), and a roster, half paid a salary and half placed on the
 schedule. Prints the median of several runs of the whole report, in this process (load
 the negotiation, read the costing file and roster, cost every pass, write the Markdown and
 the workbook) and end to end (the command in a fresh process), against a reference run in
@@ -41,8 +41,17 @@ def generate(folder: Path, rows: int, passes: int, seed: int = 2023) -> Path:
     """Write a negotiation of ``passes`` passes and a roster of ``rows`` rows; return it."""
     rng = random.Random(seed)
     folder.mkdir(parents=True)
-    shutil.copy(SAMPLE / "agreement-2020.yaml", folder)
-    agreement = yaml.safe_load((SAMPLE / "agreement-2020.yaml").read_text(encoding="utf-8"))
+    # the sample's minimums table by year, its columns made steps
+    text = (
+        (SAMPLE / "agreement-2020.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "| Work | From May 2, 2020 | From May 2, 2021 | From May 2, 2022 |",
+            "| Work | Step 1 | Step 2 | Step 3 |",
+        )
+    )
+    (folder / "agreement-2020.yaml").write_text(text, encoding="utf-8")
+    agreement = yaml.safe_load(text)
     table = next(
         c["text"]
         for article in agreement["clauses"]
@@ -50,7 +59,7 @@ def generate(folder: Path, rows: int, passes: int, seed: int = 2023) -> Path:
         if c["id"] == "minimums.schedule"
     )
     lines = [line for line in table.splitlines() if line.startswith("|")]
-    steps = [cell.strip() for cell in lines[0].strip("|").split("|")[1:]]
+    steps = [cell.strip().removeprefix("Step ") for cell in lines[0].strip("|").split("|")[1:]]
     ranges = [line.strip("|").split("|")[0].strip() for line in lines[2:]]
     names = []
     for number in range(1, passes + 1):

@@ -17,16 +17,15 @@ from contracttools.cli import main
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "wga-2023"
 SCREENPLAY = "Screenplay, excluding treatment"
-LATEST = "From May 2, 2022"
-"""The sample's minimums table: one row per kind of work, one column per year's rates."""
+"""The sample's minimums table: one row per kind of work, one column per year's rates; the
+schedule in force in the base year (from May 2, 2022) is its last column, one rate a row."""
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     target = tmp_path / "wga"
     shutil.copytree(SAMPLE, target)
-    costing = target / "costing.yaml"
-    costing.write_text(costing.read_text() + "schedule: minimums.schedule\n")
+    assert "schedule: minimums.schedule" in (target / "costing.yaml").read_text()
     return target
 
 
@@ -62,21 +61,24 @@ def test_json_and_csv_give_the_same_figures(sample: Path, tmp_path: Path) -> Non
         assert code == 0, output
     data = json.loads(data_file.read_text())
     assert data["confidential"].startswith("CONFIDENTIAL")
-    assert data["current"]["rates"][SCREENPLAY][LATEST] == "92587.00"
+    assert data["current"]["rates"][SCREENPLAY]["rate"] == "92587.00"
     agreed = data["positions"][-1]
     assert agreed["label"] == "TAs so far"
     assert [s["from"] for s in agreed["schedules"]] == ["2023-05-02", "2024-05-02", "2025-05-02"]
-    assert agreed["schedules"][2]["rates"][SCREENPLAY][LATEST] == "104643.68"
+    assert agreed["schedules"][2]["rates"][SCREENPLAY]["rate"] == "104643.68"
     rows = list(csv.reader(io.StringIO(table_file.read_text())))
     assert rows[0][0].startswith("CONFIDENTIAL")
     header = rows[1]
     last = [r for r in rows if r[0] == "TAs so far" and r[3] == SCREENPLAY][-1]
-    assert last[header.index(LATEST)] == "104643.68" and last[1] == "2025-05-02"
+    assert last[header.index("Rate")] == "104643.68" and last[1] == "2025-05-02"
 
 
 def test_without_a_schedule_there_is_nothing_to_raise(tmp_path: Path) -> None:
     plain = tmp_path / "wga"
     shutil.copytree(SAMPLE, plain)
+    costing = plain / "costing.yaml"
+    lines = costing.read_text().splitlines(keepends=True)
+    costing.write_text("".join(x for x in lines if not x.startswith("schedule:")))
     out = tmp_path / "s.md"
     code, output = run("cost", str(plain), "--schedules", "-o", str(out))
     assert code == 2

@@ -304,20 +304,27 @@ def test_libreoffice_gives_the_reports_figures_to_the_dollar(tmp_path: Path) -> 
 
 @pytest.mark.client
 def test_libreoffice_gives_the_figures_of_rows_on_the_schedule(tmp_path: Path) -> None:
-    # The sample's minimums table as the schedule (its columns as steps, moved yearly),
+    # The sample's minimums table as the schedule (its columns made steps, moved yearly),
     # half the roster placed on it; the Guild's second pass split mid-year, with a lump sum
     # and an amount an hour.
     sample = tmp_path / "wga"
     shutil.copytree(SAMPLE, sample)
+    agreement = sample / "agreement-2020.yaml"
+    agreement.write_text(
+        agreement.read_text().replace(
+            "| Work | From May 2, 2020 | From May 2, 2021 | From May 2, 2022 |",
+            "| Work | Step 1 | Step 2 | Step 3 |",
+        )
+    )
     costing = sample / "costing.yaml"
     text = costing.read_text().replace("steps: none", "steps: yearly")
-    costing.write_text(text + "schedule: minimums.schedule\n")
+    costing.write_text(text)
     (sample / "roster.csv").write_text(
         "classification,salary,range,step,count,fte\n"
         "Staff writer,92587,,,1200,1\n"
-        'Staff writer,,"Screenplay, excluding treatment","From May 2, 2020",800,1\n'
-        'Story editor,,"Rewrite of screenplay","From May 2, 2021",300,0.5\n'
-        'Co-producer,,"Story or treatment","From May 2, 2022",100,1\n'
+        'Staff writer,,"Screenplay, excluding treatment",1,800,1\n'
+        'Story editor,,"Rewrite of screenplay",2,300,0.5\n'
+        'Co-producer,,"Story or treatment",3,100,1\n'
     )
     guild = sample / "03-guild-2.yaml"
     guild.write_text(

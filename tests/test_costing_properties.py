@@ -6,7 +6,7 @@
 - the term is the sum of the years;
 - the workbook's cached values are the report's figures, and its formulas, evaluated here
   from the Inputs sheet by a small evaluator of their own (openpyxl reads the cells), give
-  the report's figures too.
+  the report's figures too, to the cent (a figure on an exact half cent included).
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from contracttools.costing.model import (
@@ -211,14 +210,22 @@ class Evaluator:
         return float(eval(text, {"half_up": half_up}))
 
 
-@pytest.mark.xfail(
-    reason="known: on some generated positions the workbook's formulas differ from the report "
-    "by one cent a year (found by this property; the cent rounding of a mid-year schedule "
-    "step in the formulas is not yet the model's)",
-    strict=False,
+HALF_CENT = Setup(
+    START,
+    (Placement("Clerk", None, "2", "3"),),
+    rollup=D("0.01"),
+    schedule=SCHEDULE,
+)
+"""Range 2 Step 3 ($50,715) raised 0.5% and $0.02 is $50,968.595 exactly, which a double holds
+as 50,968.594999...: the model rounds it up to $50,968.60, and so must the workbook."""
+
+
+@example(
+    setup=HALF_CENT,
+    passes=[Position((Increase(add_years(START, 1), D("0.50"), D("0.02")),))],
 )
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(setups(), st.lists(positions, min_size=1, max_size=3))
 def test_the_workbook_gives_the_reports_figures(

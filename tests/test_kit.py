@@ -71,6 +71,7 @@ def test_the_folder(kit: Path) -> None:
         "message.eml",
         "message.html",
         "message.txt",
+        "pay.html",  # the sample's costing file names its schedule
         "summary.pdf",
     ]
     assert not list(kit.parent.glob(".contracttools-*"))
@@ -112,7 +113,8 @@ def test_the_html_survives_a_mail_client(kit: Path) -> None:
                 assert "://" not in value and not value.startswith("//"), value
                 assert (kit / value).is_file(), f"{tag} {name}={value} does not resolve"
     hrefs = [a["href"] for t, a in found if t == "a"]
-    assert hrefs == ["summary.pdf", "agreement.pdf", "blackline.pdf"]
+    # the pay page: in the list of documents, and where the message says to find a rate
+    assert hrefs == ["summary.pdf", "agreement.pdf", "blackline.pdf", "pay.html", "pay.html"]
 
 
 def test_text_and_html_say_the_same(kit: Path) -> None:

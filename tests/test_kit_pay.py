@@ -202,8 +202,13 @@ def test_link_base_reaches_the_pay_page(tmp_path: Path) -> None:
 
 
 def test_without_a_schedule_no_pay_page_and_it_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "talks"
+    shutil.copytree(SAMPLES, folder)
+    costing = folder / "costing.yaml"
+    lines = costing.read_text(encoding="utf-8").splitlines(keepends=True)
+    costing.write_text("".join(x for x in lines if not x.startswith("schedule:")), encoding="utf-8")
     out = tmp_path / "kit"
-    code, output = run("kit", str(SAMPLES), "-o", str(out))
+    code, output = run("kit", str(folder), "-o", str(out))
     assert code == 0, output
     assert "kit: no pay page: no salary schedule named (give --schedule CLAUSE" in output
     assert not (out / "pay.html").exists()
@@ -248,7 +253,9 @@ def test_a_costing_files_schedule_that_names_no_clause_is_an_error(
     folder = tmp_path / "talks"
     shutil.copytree(SAMPLES, folder)
     costing = folder / "costing.yaml"
-    lines = costing.read_text(encoding="utf-8").splitlines()
+    lines = [
+        x for x in costing.read_text(encoding="utf-8").splitlines() if not x.startswith("schedule:")
+    ]
     costing.write_text("\n".join([*lines, f"schedule: {value}", ""]), encoding="utf-8")
     code, output = run("kit", str(folder), "-o", str(tmp_path / "kit"))
     assert code == 2
@@ -297,7 +304,10 @@ def with_steps(
             ta["terms"] = terms
     path.write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
     costing = folder / "costing.yaml"
-    costing.write_text(costing.read_text(encoding="utf-8") + "schedule: wages\n", encoding="utf-8")
+    text = costing.read_text(encoding="utf-8")
+    costing.write_text(
+        text.replace("schedule: minimums.schedule", "schedule: wages"), encoding="utf-8"
+    )
     if roster is not None:
         (folder / "roster.csv").write_text(roster, encoding="utf-8")
     return folder

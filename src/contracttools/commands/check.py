@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from contracttools.commands.common import warn_cautions
 from contracttools.problems import ContractFileError
 
+if TYPE_CHECKING:
+    from contracttools.costing.model import Setup
+    from contracttools.model import Negotiation
+
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("--strict", is_flag=True, help="Fail (exit 2) on a warning about structure too.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 2) on a warning about structure or the salary schedule too.",
+)
 def command(files: tuple[str, ...], strict: bool) -> None:
     """Validate agreement, proposal, negotiation and costing files.
 
     A negotiation that names a costing file is checked with it (and its roster); a costing
     file given alone is checked with the negotiation.yaml beside it that names it.
-    Warnings about an agreement's structure (numbers twice or out of order, a title with
-    dot leaders, an empty clause) stop nothing unless --strict.
+    Where the costing file names a schedule, each amended salary table is compared with
+    the increase stated beside it. Warnings about an agreement's structure (numbers twice
+    or out of order, a title with dot leaders, an empty clause) or a schedule's figures
+    stop nothing unless --strict.
     """
     from contracttools.costing.reading import load_costing
     from contracttools.loading import load
@@ -26,14 +38,16 @@ def command(files: tuple[str, ...], strict: bool) -> None:
     problems = []
     clauses = proposals = 0
     agreements = []
+    schedules: list[str] = []
     for path in files:
         try:
             if _is_costing(path):
-                _check_costing(path)
+                schedules.extend(_check_costing(path))
                 continue
             loaded = load(path)
             if isinstance(loaded, Negotiation) and loaded.costing is not None:
-                load_costing(loaded.costing, loaded.agreement)
+                setup = load_costing(loaded.costing, loaded.agreement)
+                schedules.extend(_schedule_warnings(loaded, setup))
         except ContractFileError as err:
             problems.extend(err.problems)
             continue
@@ -49,14 +63,40 @@ def command(files: tuple[str, ...], strict: bool) -> None:
     if problems:
         raise ContractFileError(problems)
     _warn_of_invisible_characters()
+    schedules = list(dict.fromkeys(schedules))  # a negotiation and its costing file: once
+    for line in schedules:
+        click.echo(line, err=True)
     warned = _warn_of_structure(agreements)
-    if warned and strict:
-        click.echo(f"{_count(warned, 'warning')} about structure (--strict)", err=True)
+    if (warned or schedules) and strict:
+        said = []
+        if warned:
+            said.append(f"{_count(warned, 'warning')} about structure")
+        if schedules:
+            said.append(f"{_count(len(schedules), 'warning')} about the salary schedule")
+        click.echo(f"{' and '.join(said)} (--strict)", err=True)
         raise click.exceptions.Exit(2)
     click.echo(
         f"{_count(len(files), 'file')} OK: {_count(clauses, 'clause')}, "
         f"{_count(proposals, 'proposal')} checked"
     )
+
+
+def _schedule_warnings(negotiation: Negotiation, setup: Setup) -> list[str]:
+    """Return a warning line for each figure of an amended salary schedule that does not
+    follow from the current one and the increase stated beside it (docs/costing.md)."""
+    from contracttools.costing.reading import schedule_clause
+    from contracttools.costing.schedule_check import schedule_warnings
+    from contracttools.inert import shown
+
+    if negotiation.costing is None or setup.schedule is None:
+        return []
+    clause = schedule_clause(negotiation.costing, negotiation.agreement)
+    if clause is None:
+        return []
+    return [
+        shown(f"{w.at}: warning: {w.message}")
+        for w in schedule_warnings(negotiation, setup, clause)
+    ]
 
 
 def _is_costing(path: str) -> bool:
@@ -73,8 +113,9 @@ def _is_costing(path: str) -> bool:
     return kind is not None and kind.kind == "scalar" and kind.text == "costing"
 
 
-def _check_costing(path: str) -> None:
-    """Check a costing file with the negotiation beside it that names it."""
+def _check_costing(path: str) -> list[str]:
+    """Check a costing file with the negotiation beside it that names it; return the
+    warnings of its schedule."""
     import os
 
     from contracttools.costing.reading import load_costing
@@ -85,8 +126,8 @@ def _check_costing(path: str) -> None:
     if os.path.isfile(manifest):
         negotiation = load_negotiation(manifest)
         if negotiation.costing is not None and os.path.samefile(negotiation.costing, path):
-            load_costing(path, negotiation.agreement)
-            return
+            setup = load_costing(path, negotiation.agreement)
+            return _schedule_warnings(negotiation, setup)
     raise ContractFileError(
         [
             Problem(

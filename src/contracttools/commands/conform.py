@@ -20,6 +20,8 @@ from contracttools.commands.common import (
 from contracttools.errors import ContractToolsError
 
 if TYPE_CHECKING:
+    from contracttools.model import Agreement, Negotiation
+    from contracttools.negotiation import Moment
     from contracttools.writers.table import Kind
 
 
@@ -43,6 +45,59 @@ def _day(value: str | None, option: str) -> date | None:
         raise click.UsageError(f"{option} {value}: not a date (YYYY-MM-DD)") from None
 
 
+def _with_schedules(negotiation: Negotiation, at: Moment, agreement: Agreement) -> Agreement:
+    """Return the conformed agreement with the agreed schedules after the schedule clause's
+    text; exit 2 where no costing file names a schedule, or the TAs' terms cannot be read."""
+    from contracttools.costing.reading import load_costing, schedule_clause
+    from contracttools.costing.tables import NotASchedule, first_table, read_table
+    from contracttools.documents.conformed import agreed_schedules, with_schedules
+    from contracttools.documents.wording import long_date
+    from contracttools.errors import InputProblem
+
+    if negotiation.costing is None:
+        raise InputProblem(
+            negotiation.path, "--schedules: names no costing file, so no salary schedule"
+        )
+    clause = schedule_clause(negotiation.costing, negotiation.agreement)
+    if clause is None:
+        raise InputProblem(
+            negotiation.costing, "--schedules: names no 'schedule': there is no table to raise"
+        )
+    setup = load_costing(negotiation.costing, negotiation.agreement)
+    dated, problems = agreed_schedules(setup, at)
+    if problems:
+        raise InputProblem(negotiation.path, "--schedules: the TAs' terms: " + "; ".join(problems))
+    name = f"{clause.number} {clause.title}".strip()
+    if not dated:
+        click.echo(
+            f"conform: --schedules: no tentative agreement gives a general_increase: {name} "
+            "is written as it is",
+            err=True,
+        )
+        return agreement
+    if clause.id not in agreement.by_id:
+        click.echo(
+            f"conform: --schedules: {name} is not in the conformed agreement (a TA struck "
+            "it): no tables written",
+            err=True,
+        )
+        return agreement
+    if any(ta.clause == clause.id for ta in at.tentative_agreements):
+        click.echo(
+            f"conform: --schedules: {name} has a tentative agreement of its own: the computed "
+            "tables follow its agreed text (check the two agree: contracttools check)",
+            err=True,
+        )
+    table = first_table(clause.text)
+    try:
+        heading = read_table(table).heading if table is not None else ""
+    except NotASchedule:
+        heading = ""
+    days = ", ".join(long_date(d.effective) for d in dated)
+    click.echo(f"conform: --schedules: {name}: the schedule effective {days} written", err=True)
+    return with_schedules(agreement, clause.id, heading, dated)
+
+
 @click.command()
 @click.argument("negotiation", type=click.Path(exists=True))
 @click.option(
@@ -60,6 +115,12 @@ def _day(value: str | None, option: str) -> date | None:
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 2) while any clause is still open.")
 @click.option(
+    "--schedules",
+    is_flag=True,
+    help="Write after the salary schedule clause (the costing file's 'schedule:') the "
+    "schedule the agreed increases make from each effective date.",
+)
+@click.option(
     "--id", "agreement_id", help="The new agreement's id (default: the base's, new year)."
 )
 @click.option("--title", help="Its title (default: the base's, with the new year).")
@@ -74,6 +135,7 @@ def command(
     as_of: str | None,
     redline: bool,
     strict: bool,
+    schedules: bool,
     agreement_id: str | None,
     title: str | None,
     effective: str | None,
@@ -97,6 +159,8 @@ def command(
         _day(effective, "--effective"),
         _day(expires, "--expires"),
     )
+    if schedules:
+        agreement = _with_schedules(loaded, at, agreement)
     start, end = agreement.effective, agreement.expires
     if start is not None and end is not None and end <= start:
         raise click.UsageError(

@@ -74,10 +74,8 @@ def schedule_clause(negotiation: Negotiation, given: str | None) -> Clause | Non
     """Return the salary-schedule clause: `--schedule`'s, else the one the costing file
     names (its `schedule:` key, the only thing read from that team-only file: never the
     roster); None, said on stderr, where neither names one."""
+    from contracttools.costing.reading import schedule_clause as named
     from contracttools.errors import InputProblem
-    from contracttools.problems import ContractFileError, Problem
-    from contracttools.readers.files import read_file
-    from contracttools.readers.nodes import parse, read_text
 
     if given is not None:
         found = negotiation.agreement.by_id.get(given)
@@ -88,17 +86,8 @@ def schedule_clause(negotiation: Negotiation, given: str | None) -> Clause | Non
             )
         return found
     if negotiation.costing is not None:
-        path = negotiation.costing
-        root = parse(path, read_text(path, read_file(path)))
-        node = root.get("schedule")
-        if node is not None:
-            if node.kind != "scalar" or node.is_null:
-                problem = f"'schedule' must be a clause id, not {node.describe()}"
-                raise ContractFileError([Problem(node.at, problem)])
-            found = negotiation.agreement.by_id.get(node.text)
-            if found is None:
-                problem = f"'schedule' names clause '{node.text}', which the agreement lacks"
-                raise ContractFileError([Problem(node.at, problem)])
+        found = named(negotiation.costing, negotiation.agreement)
+        if found is not None:
             return found
     click.echo(
         "kit: no pay page: no salary schedule named (give --schedule CLAUSE, or "

@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+from datetime import date, timedelta
 from decimal import Decimal
 
-from contracttools.body import Table, parse_body
 from contracttools.costing.model import Placement, Setup
 from contracttools.costing.money import parse_money, parse_percent
 from contracttools.costing.schedules import HOURS_PER_FTE, UNITS, Schedule, Unit
-from contracttools.model import Agreement
+from contracttools.costing.tables import NotASchedule, first_table, read_table
+from contracttools.model import Agreement, Clause
 from contracttools.problems import ContractFileError, Location, Problem
 from contracttools.readers.fields import FieldReader
 from contracttools.readers.files import not_a_file, read_file
@@ -52,7 +53,7 @@ def load_costing(path: str, agreement: Agreement) -> Setup:
     years = reader.integer(fields.get("years"), "'years'") if "years" in fields else 3
     schedule = None
     if "schedule" in fields:
-        schedule = _schedule(reader, fields["schedule"], agreement, unit)
+        schedule = _schedule(reader, fields["schedule"], agreement, unit, start)
     roster: tuple[Placement, ...] = ()
     roster_node = fields.get("roster")
     roster_name = reader.string(roster_node, "'roster'")
@@ -95,45 +96,57 @@ def _percent(reader: FieldReader, node: Node, what: str) -> Decimal:
     return value or Decimal(0)
 
 
-def _schedule(reader: FieldReader, node: Node, agreement: Agreement, unit: Unit) -> Schedule | None:
+def _schedule(
+    reader: FieldReader, node: Node, agreement: Agreement, unit: Unit, start: date | None
+) -> Schedule | None:
+    clause = named_clause(reader, node, agreement)
+    if clause is None:
+        return None
+    # a schedule by year: the column in force on the first day of the base year
+    before = start + timedelta(days=1) if start is not None else None
+    table = first_table(clause.text)
+    if table is None:
+        reader.problem(
+            node,
+            f"clause '{clause.id}' has no salary table (a row a range, a column a step "
+            "or an effective date)",
+        )
+        return None
+    try:
+        return read_table(table).schedule(unit, before)
+    except NotASchedule as err:
+        reader.problem(node, f"clause '{clause.id}': salary table: {err}")
+        return None
+
+
+def named_clause(reader: FieldReader, node: Node, agreement: Agreement) -> Clause | None:
+    """Return the clause a costing file's ``schedule:`` names; None, with a problem, where
+    it names none the agreement has."""
+    if node.kind != "scalar" or node.is_null:
+        reader.problem(node, f"'schedule' must be a clause id, not {node.describe()}")
+        return None
     clause_id = reader.identifier(node, "'schedule'")
     if clause_id is None:
         return None
     clause = agreement.by_id.get(clause_id)
     if clause is None:
         reader.problem(node, f"'schedule' names clause '{clause_id}', which the agreement lacks")
+    return clause
+
+
+def schedule_clause(path: str, agreement: Agreement) -> Clause | None:
+    """Return the salary-schedule clause the costing file at ``path`` names (its
+    ``schedule:``; nothing else of the team-only file is read, never the roster); None
+    where it names none. ContractFileError where it names one the agreement lacks."""
+    root = parse(path, read_text(path, read_file(path)))
+    node = root.get("schedule") if root.kind == "map" else None
+    if node is None:
         return None
-    table = next((b for b in parse_body(clause.text) if isinstance(b, Table)), None)
-    if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
-        reader.problem(node, f"clause '{clause_id}' has no salary table (ranges by steps)")
-        return None
-    return schedule_of(reader, node, table, unit)
-
-
-def schedule_of(reader: FieldReader, node: Node, table: Table, unit: Unit) -> Schedule | None:
-    """Read a table whose header names the steps and whose first column names the ranges."""
-    steps = [_name(cell, "Step") for cell in table.rows[0][1:]]
-    ranges, rates = [], []
-    for row in table.rows[1:]:
-        figures = []
-        for cell in row[1:]:
-            value = parse_money(cell)
-            if value is None:
-                reader.problem(node, f"salary table: '{cell}' (range {row[0]}) is not an amount")
-                return None
-            figures.append(value)
-        ranges.append(_name(row[0], "Range"))
-        rates.append(figures)
-    try:
-        return Schedule.of(unit, ranges, steps, rates)
-    except ValueError as err:
-        reader.problem(node, f"salary table: {err}")
-        return None
-
-
-def _name(cell: str, word: str) -> str:
-    text = cell.strip().strip("*").strip()
-    return text[len(word) :].strip() if text.lower().startswith(word.lower() + " ") else text
+    reader = FieldReader(path)
+    clause = named_clause(reader, node, agreement)
+    if reader.problems:
+        raise ContractFileError(reader.problems)
+    return clause
 
 
 def _roster(reader: FieldReader, path: str, schedule: Schedule | None) -> tuple[Placement, ...]:

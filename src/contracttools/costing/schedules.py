@@ -17,6 +17,7 @@ Typical use::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,8 @@ from contracttools.costing.money import factor, to_cent
 
 Unit = Literal["annual", "monthly", "hourly"]
 UNITS: tuple[Unit, ...] = ("annual", "monthly", "hourly")
+SHORT = re.compile(r"[0-9A-Z]{1,3}")
+"""A bare range or step name ("1", "12", "B"), said after its word: "Range 1", "Step 3"."""
 HOURS_PER_FTE = Decimal(2080)
 """Paid hours in a full-time year, unless a costing file says otherwise."""
 
@@ -164,9 +167,17 @@ class Mismatch:
         if self.change.amount:
             what.append(_dollars(self.change.amount))
         return (
-            f"Range {self.range} Step {self.step}: {_dollars(self.stated)} is not "
+            f"{self.place()}: {_dollars(self.stated)} is not "
             f"{_dollars(self.previous)} + {' + '.join(what) or '0%'} = {_dollars(self.expected)}"
         )
+
+    def place(self) -> str:
+        """Return where the figure is: "Range 1 Step 3"; a named row as it is named
+        ("Story editor"), and a schedule by year's one unnamed step not at all."""
+        where = f"Range {self.range}" if SHORT.fullmatch(self.range) else self.range
+        if self.step:
+            where += f" Step {self.step}" if SHORT.fullmatch(self.step) else f", {self.step}"
+        return where
 
 
 def compare(previous: Schedule, stated: Schedule, change: Increase) -> list[Mismatch]:

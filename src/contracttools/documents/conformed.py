@@ -2,16 +2,22 @@
 
 The base with every signed TA applied (by `contracttools.negotiation.conform`), renamed
 and redated for its new term, each agreed clause carrying the figures it was agreed
-with.  Pure: no files, no clock.
+with, and (`with_schedules`) the salary schedule in force from each effective date
+written after the schedule clause's text.  Pure: no files, no clock.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from contracttools.costing.model import Setup
+from contracttools.costing.schedules import DatedSchedule, project
+from contracttools.costing.tables import shown
+from contracttools.costing.terms import position
+from contracttools.documents.wording import long_date
 from contracttools.model import Agreement, Clause, Negotiation
 from contracttools.negotiation import Agreed, Conformed, Moment, conform
 
@@ -102,3 +108,59 @@ def conformed_agreement(
         path="",
     )
     return agreement, done
+
+
+def with_schedules(
+    agreement: Agreement, clause_id: str, heading: str, dated: Sequence[DatedSchedule]
+) -> Agreement:
+    """Return the agreement with the schedule in force from each date written after the
+    text of clause `clause_id`: a paragraph "**Effective May 2, 2023**", then its table
+    (rows named under `heading`, as the clause's own table names them).
+
+    Figures are whole dollars where every figure of the table is, else dollars and cents.
+    """
+
+    def fix(clause: Clause) -> Clause:
+        children = tuple(fix(c) for c in clause.clauses)
+        if clause.id != clause_id:
+            return replace(clause, clauses=children)
+        parts = [clause.text.rstrip("\n")] if clause.text.strip() else []
+        parts += [_dated_table(heading, d) for d in dated]
+        return replace(clause, text="\n\n".join(parts) + "\n", clauses=children)
+
+    return replace(agreement, clauses=tuple(fix(c) for c in agreement.clauses))
+
+
+def _dated_table(heading: str, dated: DatedSchedule) -> str:
+    schedule = dated.schedule
+    cents = any(v != v.to_integral_value() for row in schedule.rates for v in row)
+    columns = [
+        shown("Step", step) if step else f"From {long_date(dated.effective)}"
+        for step in schedule.steps
+    ]
+    lines = [
+        f"**Effective {long_date(dated.effective)}**",
+        "",
+        f"| {heading or 'Range'} | " + " | ".join(columns) + " |",
+        "| --- |" + " --- |" * len(columns),
+    ]
+    for name, row in zip(schedule.ranges, schedule.rates, strict=True):
+        figures = " | ".join(f"${v:,.2f}" if cents else f"${v:,.0f}" for v in row)
+        lines.append(f"| {shown(heading, name)} | {figures} |")
+    return "\n".join(lines)
+
+
+def agreed_schedules(setup: Setup, at: Moment) -> tuple[list[DatedSchedule], list[str]]:
+    """Return the costing schedule raised by the TAs so far: the schedule in force from
+    each effective date (of two increases on a day, the one after both), as `cost
+    --schedules` gives it for the TAs; and what in the TAs' terms could not be read."""
+    if setup.schedule is None:
+        return [], []
+    agreed: dict[str, tuple[str, ...]] = {}
+    for ta in at.tentative_agreements:
+        agreed.update(ta.terms)
+    agreed_position, problems = position(setup, agreed)
+    by_day: dict[date, DatedSchedule] = {}
+    for dated in project(setup.schedule, agreed_position.increases):
+        by_day[dated.effective] = dated
+    return list(by_day.values()), problems

@@ -75,7 +75,10 @@ def increase(change: Increase) -> str:
 
 
 def step_name(step: str) -> str:
-    """Return a step's column heading: 'Step 2' for a bare number, else the name as read."""
+    """Return a step's column heading: 'Step 2' for a bare number, 'Rate' for the one
+    unnamed step of a schedule by year, else the name as read."""
+    if not step:
+        return "Rate"
     return f"Step {step}" if step.isdigit() else step
 
 
@@ -142,7 +145,7 @@ def schedules_json(schedules: Schedules) -> str:
 
     def table(schedule: Schedule) -> dict[str, dict[str, str]]:
         return {
-            name: {step: f"{v:.2f}" for step, v in zip(schedule.steps, row, strict=True)}
+            name: {step or "rate": f"{v:.2f}" for step, v in zip(schedule.steps, row, strict=True)}
             for name, row in zip(schedule.ranges, schedule.rates, strict=True)
         }
 

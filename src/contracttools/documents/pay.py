@@ -10,16 +10,15 @@ them as the schedule does (whole dollars where every rate is whole, else cents).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal
 
-from contracttools.body import Table, parse_body
+from contracttools.body import Table
 from contracttools.costing.model import Setup, add_years
-from contracttools.costing.money import parse_money
 from contracttools.costing.schedules import DatedSchedule, Increase, Schedule, project
+from contracttools.costing.tables import NotASchedule, first_table, read_table, shown
 from contracttools.costing.terms import position
 from contracttools.documents.wording import long_date
 from contracttools.model import Clause, Negotiation
@@ -86,13 +85,6 @@ def rise(old: Decimal, new: Decimal) -> str:
         return ""
     change = ((new - old) / old * 100).quantize(Decimal("0.1"))
     return f"{'+' if change >= 0 else ''}{change}%"
-
-
-DATED = re.compile(r"(?:(?:from|effective|as of|on)\s+)?(.+?)\s*", re.IGNORECASE)
-"""A column heading that is a date: "From May 2, 2022", "Effective 2022-05-02"."""
-
-SHORT = re.compile(r"[0-9A-Z]{1,3}")
-"""A bare range or step name ("1", "12", "B"), shown after its heading: "Range 1"."""
 
 
 def build_pay(
@@ -177,34 +169,28 @@ def _increases(negotiation: Negotiation, at: Moment) -> tuple[tuple[Increase, ..
 def _current(clause: Clause, table: Table, start: date) -> tuple[Schedule, list[str], list[str]]:
     """Return the schedule in force before `start` (the first new increase), the heading
     of its rates, and what the kit should say about the columns it left out."""
-    columns = [cell.strip().strip("*").strip() for cell in table.rows[0][1:]]
-    dates = [_day(column) for column in columns]
-    if not any(dates):
-        return _schedule(clause, table, range(len(columns))), ["Now"], []
-    before = [(n, day) for n, day in enumerate(dates) if day is not None and day < start]
-    if not all(dates):
-        listed = ", ".join(f"'{c}'" for c in columns)
-        raise _bad(clause, f"its columns are neither all steps nor all dates: {listed}")
-    if not before:
-        raise _bad(
-            clause,
-            f"every column is dated on or after {long_date(start)}, the first new increase: "
-            "no current rate",
-        )
-    now, day = before[-1]
+    try:
+        read = read_table(table)
+        if not read.dated:
+            return _shown(read.heading, read.steps()), ["Now"], []
+        now = read.current(start)
+    except NotASchedule as err:
+        raise _bad(clause, str(err)) from None
+    day = read.days[now]
+    assert day is not None
     said = []
-    if now + 1 < len(columns):
-        later = ", ".join(f"'{c}'" for c in columns[now + 1 :])
+    if now + 1 < len(read.columns):
+        later = ", ".join(f"'{c}'" for c in read.columns[now + 1 :])
         said.append(
             f"{clause.number}: column(s) {later} left out: the pay page raises the rates "
-            f"of '{columns[now]}' by the agreed increases"
+            f"of '{read.columns[now]}' by the agreed increases"
         )
-    return _schedule(clause, table, [now]), [f"Now (from {long_date(day)})"], said
+    return _shown(read.heading, read.column(now)), [f"Now (from {long_date(day)})"], said
 
 
 def _table(clause: Clause) -> Table:
-    table = next((b for b in parse_body(clause.text) if isinstance(b, Table)), None)
-    if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+    table = first_table(clause.text)
+    if table is None:
         raise ContractFileError(
             [
                 Problem(
@@ -223,50 +209,10 @@ def _bad(clause: Clause, message: str) -> ContractFileError:
     return ContractFileError([Problem(at, f"clause '{clause.id}': salary table: {message}")])
 
 
-def _schedule(clause: Clause, table: Table, columns: Iterable[int]) -> Schedule:
-    """Return the table's figures in `columns` as a schedule (one column: one step "")."""
-    kept = list(columns)
-    heading, *header = (cell.strip().strip("*").strip() for cell in table.rows[0])
-    steps = [_named("Step", header[n]) for n in kept] if len(kept) > 1 else [""]
-    rows, rates = [], []
-    problems = []
-    for row in table.rows[1:]:
-        name = _named(heading, row[0])
-        figures = []
-        for n in kept:
-            cell = row[n + 1] if n + 1 < len(row) else ""
-            value = parse_money(cell)
-            if value is None:
-                problems.extend(
-                    _bad(clause, f"'{cell}' ({name}, {header[n]}) is not an amount").problems
-                )
-            figures.append(value or Decimal(0))
-        rows.append(name)
-        rates.append(figures)
-    if problems:
-        raise ContractFileError(problems)
-    if len(set(rows)) != len(rows) or len(set(steps)) != len(steps):
-        raise _bad(clause, "a row or a column is named twice")
-    return Schedule.of("annual", rows, steps, rates)
-
-
-def _named(heading: str, cell: str) -> str:
-    """Return a row or step as a member reads it: "Range 1" for a bare "1" under "Range"."""
-    text = cell.strip().strip("*").strip()
-    word = heading.split()[0] if heading.split() else ""
-    return f"{word} {text}" if word and SHORT.fullmatch(text) else text
-
-
-def _day(text: str) -> date | None:
-    """Return the date a column heading names, or None where it is not one."""
-    match = DATED.fullmatch(text.strip())
-    words = match.group(1) if match else text
-    for shape in ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%m/%d/%Y"):
-        try:
-            return datetime.strptime(words.replace(".", ""), shape).date()
-        except ValueError:
-            continue
-    return None
+def _shown(heading: str, schedule: Schedule) -> Schedule:
+    """Return the schedule with its rows and steps named as a member reads them."""
+    steps = tuple(shown("Step", step) if step else "" for step in schedule.steps)
+    return replace(schedule, ranges=tuple(shown(heading, r) for r in schedule.ranges), steps=steps)
 
 
 def _first_day(negotiation: Negotiation) -> date | None:

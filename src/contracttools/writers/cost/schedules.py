@@ -1,8 +1,11 @@
 """The Schedules sheet: each position's schedules and the FTE at each place, as formulas.
 
-Each figure of a schedule is ``ROUND(previous * (1 + percent) + amount, 2)`` over the one
-before it (the base year's on Inputs), the rule of ``costing.schedules.raise_rate``
-(spreadsheets round halves away from zero, as ROUND_HALF_UP does). The FTE at each place in
+Each figure of a schedule is ``ROUND(ROUND(previous * (1 + percent) + amount, 8), 2)`` over
+the one before it (the base year's on Inputs), the rule of ``costing.schedules.raise_rate``
+(spreadsheets round halves away from zero, as ROUND_HALF_UP does). The inner ROUND to
+``EXACT`` places takes off the binary noise of the product, so that a figure on an exact
+half cent ($50,715 x 1.005 + $0.02 = $50,968.595, which a double holds as 50,968.594999...)
+rounds up as the model's exact decimal does, in any spreadsheet. The FTE at each place in
 a contract year is the base year's, each below the top moved that many steps up.
 """
 
@@ -14,6 +17,10 @@ from contracttools.costing.schedules import project
 from contracttools.documents.cost_report import CostReport
 from contracttools.documents.cost_schedules import increase
 from contracttools.writers.cost.book import SCHEDULES, Book, Where, block, cell, number
+
+EXACT = 8
+"""Decimal places a schedule figure is exact to before its rounding to the cent: a cent
+figure times a factor of a percent with up to four decimals ("3.1234%") has at most eight."""
 
 AMOUNT = {"annual": "*{hours}", "monthly": "*{hours}/12", "hourly": ""}
 """An amount an hour in the schedule's unit (as ``costing.terms`` makes it)."""
@@ -82,7 +89,7 @@ def write_schedules(book: Book, report: CostReport, where: Where) -> None:
                 sheet.write_string(first + r, 0, name, book.text)
                 for s, rate in enumerate(rates):
                     before = previous[r, s] if n else f"ROUND({previous[r, s]},2)"
-                    formula = f"=ROUND({before}*{grow}+{flat},2)"
+                    formula = f"=ROUND(ROUND({before}*{grow}+{flat},{EXACT}),2)"
                     sheet.write_formula(first + r, 1 + s, formula, book.cents, number(rate))
                     cells[r, s] = cell(SCHEDULES, first + r, 1 + s)
             last = (first + len(schedule.ranges) - 1, top + 1)
