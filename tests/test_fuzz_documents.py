@@ -209,6 +209,15 @@ def hostile_corpus(folder: Path) -> list[Path]:
         for _ in range(200):
             part.write(b" " * (1 << 20))
     made.append(bomb)
+    # 3 MB of text wrapped as a PDF's text layer wraps it, with no blank line: one paragraph
+    # of 50,000 lines (joining each line to the paragraph so far once took half an hour)
+    wrapped = folder / "wrapped.txt"
+    line = "the employer shall pay each employee not less than the rate in the schedule,"
+    wrapped.write_text("ARTICLE 1\nWAGES\n\n1.1 " + f"{line}\n" * 40_000, encoding="utf-8")
+    # a line of a million letters ending in a hyphen, then a line in lower case
+    letters = folder / "letters.txt"
+    letters.write_text("1.1 Pay " + "a" * 1_000_000 + " b-\ncd\n", encoding="utf-8")
+    made += [wrapped, letters]
     return made
 
 

@@ -17,6 +17,7 @@ from contracttools.readers.source import Note
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _END = re.compile(r"([A-Za-z]+)-$")
+_LONGEST = 64  # letters looked at before a line-end hyphen: no word is longer
 _START = re.compile(r"^([a-z]+)")
 JOINED = "joined '"
 """How the note of a word joined at a line-end hyphen begins."""
@@ -48,7 +49,7 @@ class Hyphens:
 
     def join(self, text: str, line: str, where: str) -> str:
         """Return `text` and its next `line` as one, the line-end hyphen kept or taken out."""
-        end = _END.search(text)
+        end = _END.search(text, max(0, len(text) - _LONGEST))
         start = _START.match(line)
         if end is None or start is None:
             return f"{text} {line}"

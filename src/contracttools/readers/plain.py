@@ -314,15 +314,18 @@ def _heading_line(line: str, widest: int) -> bool:
 
 
 def _paragraph(lines: list[str], where: str, source: int, hyphens: Hyphens) -> Piece:
-    text = lines[0]
+    # Each line is joined to the one before it alone, never to the paragraph so far: a
+    # paragraph of many thousand lines costs what its lines do, not their square.
+    parts = [lines[0]]
     for line in lines[1:]:
-        if re.search(r"[a-z]-$", text) and line[:1].islower():
-            text = hyphens.join(text, line, where)
-        elif text.endswith(("+]", "+}", "-]")) and line.startswith(("[+", "{+", "[-")):
-            text = text + line  # marks set side by side, wrapped between them
+        last = parts[-1]
+        if re.match(r"[a-z]-$", last[-2:]) and line[:1].islower():
+            parts[-1] = hyphens.join(last, line, where)
+        elif last.endswith(("+]", "+}", "-]")) and line.startswith(("[+", "{+", "[-")):
+            parts[-1] = last + line  # marks set side by side, wrapped between them
         else:
-            text = f"{text} {line}"
-    text = " ".join(text.split())
+            parts.append(line)
+    text = " ".join(" ".join(parts).split())
     lead = ""
     bold = _BOLD.match(text)
     if bold:
