@@ -207,6 +207,21 @@ def test_running_headers_and_page_numbers_leave_a_text_with_pages(tmp_path: Path
     assert [n for _, n in found] == [n for k in range(1, 5) for n in (f"ARTICLE {k}", f"{k}.1")]
 
 
+def test_a_running_footer_is_counted_in_pages_not_lines(tmp_path: Path) -> None:
+    # "DRAFT" twice at the foot of pages 1-3, not on page 4: three of four pages, however
+    # many lines it took
+    body = [
+        f"ARTICLE {n} - {title}\n\n{n}.1 {title.title()} in General\n" + "\n".join([SENTENCE] * 6)
+        for n, title in enumerate(["WAGES", "HOURS", "LEAVE", "GRIEVANCES"], 1)
+    ]
+    pages = [
+        f"{text}\n\nDRAFT\nDRAFT\n" if n < 4 else f"{text}\n" for n, text in enumerate(body, 1)
+    ]
+    output, _ = _import(tmp_path, "\f".join(pages))
+    assert "3 of 4 pages: dropped 'DRAFT' as a running header or footer" in output
+    assert "DRAFT" not in (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
+
+
 def test_an_e_signature_audit_trail_is_dropped_and_reported(tmp_path: Path) -> None:
     body = [
         f"ARTICLE 1 - WAGES\n\n1.1 Rates\n{SENTENCE}",
