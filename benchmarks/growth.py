@@ -27,6 +27,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,11 +42,13 @@ TOOL = [sys.executable, "-m", "contracttools", "-q"]
 
 def timed(command: list[str]) -> tuple[float, float]:
     """Run one command in a child process; return its CPU and wall seconds."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    error = process.stderr.read().decode() if process.stderr else ""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: warnings can be long
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        error = errors.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) not in (0, 1) or "Traceback" in error:
         raise SystemExit(f"failed: {' '.join(command)}\n{error}")
     return usage.ru_utime + usage.ru_stime, wall

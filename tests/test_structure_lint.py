@@ -92,6 +92,14 @@ CASES = {
         clause("a", "Article 1", "Grade 3"),
         [],
     ),
+    "a title ending in a section number": (
+        clause("a", "Article 1", "Exceptions to Section 4.12"),
+        [],
+    ),
+    "a title with a one-dot leader before its page number": (
+        clause("a", "Article 1", "Wages. 12"),
+        [(5, 5, "the title has dot leaders or a trailing page number")],
+    ),
     "a clause with neither title nor text nor clauses": (
         clause("a", "1", "Pay") + clause("b", "2", "", text=""),
         [(9, 5, "clause 'b' (2): has neither title nor text nor clauses")],

@@ -30,7 +30,7 @@ _KEYWORD = re.compile(r"^([^\W\d_]+\.?|§)\s*(?=\S)")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", re.IGNORECASE)
 _PART = re.compile(r"^(\d+)([a-z]?)$|^([a-z]+)$", re.IGNORECASE)
 _LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|(?:·\s?){4,}")
-_PAGE = re.compile(r"(?:\s{3,}|\t|[.…·_]\s*)\d{1,4}$")
+_PAGE = re.compile(r"(?:\s{3,}|\t|(?<!\d)[.…·_]\s*)\d{1,4}$")  # not "Section 1.1"
 
 
 class _Number:
