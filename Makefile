@@ -76,6 +76,8 @@ bench: system $(VENV)/.installed
 	$(BIN)/pip install --quiet redlines
 	$(BIN)/python benchmarks/run.py --rows $(BENCH_ROWS)
 	$(BIN)/python benchmarks/costing.py
+	$(BIN)/python benchmarks/growth.py
+	$(BIN)/python benchmarks/passes.py
 
 # Build the wheel, install it in a fresh environment, run it from outside the checkout.
 wheel-check: $(VENV)/.installed
