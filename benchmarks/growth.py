@@ -12,7 +12,8 @@ Each command runs end to end, as a user runs it, in a fresh child process on
 - `contracttools diff OLD NEW --all -o x.pdf` at the (smaller) PDF sizes, with its pages.
 
 Prints the median CPU seconds (user + system of the child: the machine is shared, and
-CPU moves less with the load than the wall clock) and wall seconds, then for each command
+CPU moves less with the load than the wall clock), wall seconds and the peak resident
+memory (`wait4`), then for each command
 the growth between the smallest and the largest size as a ratio and an exponent (log of
 the time ratio over log of the size ratio: 1 is linear), and for the PDF its CPU seconds
 a page at each size (proportional to pages when they agree). The reference is the same
@@ -40,8 +41,8 @@ from benchmarks.scale import inputs  # noqa: E402  (the seeded inputs, generated
 TOOL = [sys.executable, "-m", "contracttools", "-q"]
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Run one command in a child process; return its CPU and wall seconds."""
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Run one command in a child process; return its CPU and wall seconds and peak MB."""
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: warnings can be long
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
@@ -51,12 +52,16 @@ def timed(command: list[str]) -> tuple[float, float]:
         error = errors.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) not in (0, 1) or "Traceback" in error:
         raise SystemExit(f"failed: {' '.join(command)}\n{error}")
-    return usage.ru_utime + usage.ru_stime, wall
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
-def median(command: list[str], runs: int) -> tuple[float, float]:
+def median(command: list[str], runs: int) -> tuple[float, float, float]:
     times = [timed(command) for _ in range(runs)]
-    return statistics.median(c for c, _ in times), statistics.median(w for _, w in times)
+    return (
+        statistics.median(c for c, _, _ in times),
+        statistics.median(w for _, w, _ in times),
+        max(m for _, _, m in times),
+    )
 
 
 def pages(pdf: Path) -> int:
@@ -96,14 +101,17 @@ def main() -> None:
         ],
         "diff -o x.docx": lambda old, new: [*TOOL, "diff", str(old), str(new), "-o", f"{out}.docx"],
     }
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     cpu: dict[str, list[tuple[int, float]]] = {name: [] for name in commands}
     for size in sizes:
         old, new = inputs(args.work, size)
         for name, make in commands.items():
-            seconds, wall = median(make(old, new), args.runs)
+            seconds, wall, peak = median(make(old, new), args.runs)
             cpu[name].append((size, seconds))
-            print(f"{size:>7,} clauses  {name:<20} {seconds:7.2f} s CPU {wall:7.2f} s wall")
+            print(
+                f"{size:>7,} clauses  {name:<20} {seconds:7.2f} s CPU {wall:7.2f} s wall"
+                f" {peak:7,.0f} MB peak"
+            )
     for name, figures in cpu.items():
         if len(figures) >= 2:
             ratio, power = exponent(figures[0], figures[-1])
@@ -112,17 +120,17 @@ def main() -> None:
                 f"{ratio:.2f}x, exponent {power:.2f}"
             )
     per_page = []
-    for size in [int(s) for s in args.pdf_sizes.split(",")]:
+    for size in [int(s) for s in args.pdf_sizes.split(",") if s]:
         old, new = inputs(args.work, size)
         pdf = args.work / f"all-{size}.pdf"
-        seconds, wall = median(
+        seconds, wall, peak = median(
             [*TOOL, "diff", str(old), str(new), "--all", "-o", str(pdf)], args.runs
         )
         count = pages(pdf)
         per_page.append((size, count, seconds))
         print(
             f"{size:>7,} clauses  diff --all -o x.pdf   {seconds:7.2f} s CPU {wall:7.2f} s wall, "
-            f"{count:,} pages, {seconds / count:.3f} s CPU a page"
+            f"{count:,} pages, {seconds / count:.3f} s CPU a page, {peak:,.0f} MB peak"
         )
     if len(per_page) >= 2:
         (_, p0, t0), (_, p1, t1) = per_page[0], per_page[-1]
