@@ -23,7 +23,7 @@ from contracttools.documents.wording import (
 )
 from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
 from contracttools.negotiation import STATUSES, Moment, Position, Standing, history, standings
-from contracttools.negotiation.moves import Move, agreed_moves, pass_moves
+from contracttools.negotiation.moves import Move, Moves, moves
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -196,8 +196,7 @@ def build_chart(negotiation: Negotiation, at: Moment, team_copy: bool = False) -
     for position in taken:
         by_clause.setdefault(position.clause, []).append(position)
     clauses = standings(negotiation, at)
-    moves = [pass_moves(negotiation, p) for p in passes]
-    agreed = agreed_moves(negotiation, at, taken)
+    moved = moves(negotiation, at, taken)
     rows = {
         s.clause: replace(
             _row(
@@ -208,9 +207,9 @@ def build_chart(negotiation: Negotiation, at: Moment, team_copy: bool = False) -
                 by_clause.get(s.clause, []),
                 parties,
                 team_copy,
-                moves,
+                moved,
             ),
-            move=agreed.get(s.clause),
+            move=moved.agreed.get(s.clause),
         )
         for s in clauses
     }
@@ -245,12 +244,11 @@ def _row(
     taken: list[Position],
     parties: tuple[Party, ...],
     team_copy: bool,
-    moves: list[dict[str, Move]],
+    moved: Moves,
 ) -> ChartRow:
-    """Return a clause's row; `taken` are the positions taken on it, in order; `moves`,
-    by pass, the clauses each pass moves."""
+    """Return a clause's row; `taken` are the positions taken on it, in order."""
     cells = tuple(
-        cell(by_pass[(standing.clause, n)], negotiation, moves[n].get(standing.clause))
+        cell(by_pass[(standing.clause, n)], negotiation, moved.of(by_pass[(standing.clause, n)]))
         if (standing.clause, n) in by_pass
         else None
         for n in range(len(passes))

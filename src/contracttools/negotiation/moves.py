@@ -176,3 +176,28 @@ def agreed_moves(
     conformed = applied(negotiation.agreement, agreed)
     moves = {c: move(negotiation.agreement, conformed, c) for c in placing}
     return {c: m for c, m in moves.items() if m is not None}
+
+
+@dataclass(frozen=True)
+class Moves:
+    """Every move of a negotiation at a moment: the passes' and the TAs'."""
+
+    passes: dict[tuple[str, int], dict[str, Move]]
+    """By pass (party, number), by clause id: what each pass moves."""
+    agreed: dict[str, Move]
+    """By clause id: what the TAs signed by then move."""
+
+    def of(self, position: Position) -> Move | None:
+        """Return where a position moves its clause, or None."""
+        proposal = position.proposal
+        return self.passes.get((proposal.party, proposal.number), {}).get(position.clause)
+
+
+def moves(negotiation: Negotiation, at: Moment, taken: list[Position] | None = None) -> Moves:
+    """Return every move of the passes and the TAs of a moment (`taken`: every position
+    taken by then, where the caller has it)."""
+    taken = taken if taken is not None else list(history(negotiation, at))
+    return Moves(
+        {(p.party, p.number): pass_moves(negotiation, p) for p in at.proposals},
+        agreed_moves(negotiation, at, taken),
+    )
