@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import textwrap
 from pathlib import Path
 
@@ -254,3 +255,31 @@ def test_history_pdf_says_the_moves(folder: Path, tmp_path: Path) -> None:
     code, output = run("history", str(folder), "3.B", "-o", str(out))
     assert code == 0, output
     assert _pdf_words(out).count(f"Place {ACROSS}") == 2
+
+
+def test_diff_says_the_move_with_both_numbers(folder: Path) -> None:
+    code, text = run("diff", str(folder / "agreement.yaml"), str(folder / "guild-1.yaml"))
+    assert code == 1, text
+    assert "2.C Weeks Covered  [moved from 3.B (Article 3) to 2.C (Article 2), AMEND]" in text
+    assert "renumbered 3.B" not in text  # one tag says both numbers
+    assert "2 moved, 1 renumbered" in text
+    assert "3.A Screen Credits  [moved within Article 3, AMEND]" in text
+    code, text = run(
+        "diff", str(folder / "agreement.yaml"), str(folder / "guild-1.yaml"), "--format", "json"
+    )
+
+    clauses = {c["new"]["id"]: c for c in json.loads(text)["clauses"] if c["new"]}
+    assert clauses["episodic.weeks"]["moved_from"] == {"number": "3.B", "article": "Article 3"}
+    assert clauses["episodic.weeks"]["moved_to"] == {"number": "2.C", "article": "Article 2"}
+    assert clauses["episodic.credits"]["moved_from"] == {"number": "3.A", "article": "Article 3"}
+    assert clauses["episodic.credits"]["moved_to"] == {"number": "3.A", "article": "Article 3"}
+    assert clauses["episodic.fees"]["moved_from"] is None
+
+
+def test_packet_says_where_each_item_moves_its_clause(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "guild-1.html"
+    code, output = run("packet", str(folder / "guild-1.yaml"), "-o", str(out))
+    assert code == 0, output
+    html = out.read_text(encoding="utf-8")
+    assert "The clause moves from 3.B (Article 3) to 2.C (Article 2)." in html
+    assert "The clause moves within Article 3, after 3.D." in html

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracttools.model import Agreement, Clause, Negotiation, Proposal
+from contracttools.model import Agreement, Clause, Negotiation, Proposal, article_name, moved_words
 from contracttools.negotiation.apply import applied, apply
 from contracttools.negotiation.conform import agreed_language
 from contracttools.negotiation.moments import Moment
@@ -54,10 +54,17 @@ class Move:
     def words(self) -> str:
         """Return "moved from 3.B (Article 3) to 2.F (Article 2)" where its number or
         article changes, else "moved within Article 3, after 3.D"."""
-        if self.old_number != self.new_number or self.old_article != self.new_article:
-            return f"moved from {_at(self.old_number, self.old_article)} to {_at(self.new_number, self.new_article)}"
-        where = f"after {self.after}" if self.after else f"first in {self.within}"
-        return f"moved within {self.new_article or 'the agreement'}, {where}"
+        return self.said("moved")
+
+    def said(self, verb: str) -> str:
+        """Return `words` with another verb: "moves from 3.B (Article 3) to ..."."""
+        return moved_words(
+            (self.old_number, self.old_article),
+            (self.new_number, self.new_article),
+            self.after,
+            self.within,
+            verb,
+        )
 
     def as_dict(self) -> dict[str, str]:
         """Return the move as JSON fields: `moved_from` and `moved_to` (number and
@@ -72,20 +79,12 @@ class Move:
         }
 
 
-def _at(number: str, article: str) -> str:
-    return f"{number} ({article})" if article and article != number else number
-
-
 def _name(clause: Clause) -> str:
     return clause.number or clause.title or clause.id
 
 
 def _article(top: Clause) -> str:
-    """Return how a reader names an article: its number ("Article 3"; a bare "3" is said
-    "Article 3"), else its title."""
-    if top.number:
-        return top.number if top.number[0].isalpha() else f"Article {top.number}"
-    return top.title or top.id
+    return article_name(top.number, top.title) or top.id
 
 
 def place(agreement: Agreement, clause: str) -> Place | None:
