@@ -12,6 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from contracttools.model import Agreement, Clause
+from contracttools.negotiation.moves import move
 from tests.conftest import invoke as run
 
 AGREEMENT = """\
@@ -283,3 +285,48 @@ def test_packet_says_where_each_item_moves_its_clause(folder: Path, tmp_path: Pa
     html = out.read_text(encoding="utf-8")
     assert "The clause moves from 3.B (Article 3) to 2.C (Article 2)." in html
     assert "The clause moves within Article 3, after 3.D." in html
+
+
+# -- where a clause stands, told from the agreement before and after a change -------
+
+
+def _agreement(*articles: tuple[str, str, tuple[str, ...]]) -> Agreement:
+    """Return an agreement of articles (id, number, section numbers): a section's id is
+    its number, its title "Section " and its number."""
+    return Agreement(
+        "base",
+        "Base",
+        tuple(
+            Clause(
+                key,
+                number,
+                key.title(),
+                "",
+                tuple(Clause(n, n, f"Section {n}", n) for n in sections),
+            )
+            for key, number, sections in articles
+        ),
+    )
+
+
+def test_a_clause_added_or_struck_beside_it_is_no_move() -> None:
+    before = _agreement(("pay", "Article 1", ("1.A", "1.B", "1.C")))
+    after = _agreement(("pay", "Article 1", ("1.A", "1.X", "1.B")))  # 1.X added, 1.C struck
+    assert move(before, after, "1.B") is None
+
+
+def test_first_among_its_siblings_and_an_article_numbered_bare() -> None:
+    before = _agreement(("pay", "1", ("1.A", "1.B", "1.C")))
+    after = _agreement(("pay", "1", ("1.C", "1.A", "1.B")))
+    found = move(before, after, "1.C")
+    assert found is not None
+    assert found.words == "moved within Article 1, first in Article 1"
+    assert found.said("moves") == "moves within Article 1, first in Article 1"
+
+
+def test_an_article_moved_is_said_by_its_numbers_alone() -> None:
+    before = _agreement(("pay", "Article 1", ()), ("hours", "Article 2", ()))
+    after = _agreement(("hours", "Article 1", ()), ("pay", "Article 2", ()))
+    found = move(before, after, "hours")
+    assert found is not None and found.words == "moved from Article 2 to Article 1"
+    assert move(before, after, "absent") is None
