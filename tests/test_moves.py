@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import subprocess
 import textwrap
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -238,8 +241,6 @@ def test_book_says_the_moves(folder: Path, tmp_path: Path) -> None:
 
 def _pdf_words(path: Path) -> str:
     """Return a PDF's text as pdftotext reads it, white space (line wraps) made one space."""
-    import subprocess
-
     text = subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -330,3 +331,14 @@ def test_an_article_moved_is_said_by_its_numbers_alone() -> None:
     found = move(before, after, "hours")
     assert found is not None and found.words == "moved from Article 2 to Article 1"
     assert move(before, after, "absent") is None
+
+
+def test_word_packet_says_the_move(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "guild-1.docx"
+    code, output = run("packet", str(folder / "guild-1.yaml"), "-o", str(out))
+    assert code == 0, output
+    with zipfile.ZipFile(out) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    paragraphs = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in xml.split("</w:p>")]
+    assert any("The clause moves from 3.B (Article 3) to 2.C (Article 2)." in p for p in paragraphs)
+    assert any("The clause moves within Article 3, after 3.D." in p for p in paragraphs)
