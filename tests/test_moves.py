@@ -342,3 +342,19 @@ def test_word_packet_says_the_move(folder: Path, tmp_path: Path) -> None:
     paragraphs = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in xml.split("</w:p>")]
     assert any("The clause moves from 3.B (Article 3) to 2.C (Article 2)." in p for p in paragraphs)
     assert any("The clause moves within Article 3, after 3.D." in p for p in paragraphs)
+
+
+def test_an_accept_of_a_move_says_the_move(folder: Path, tmp_path: Path) -> None:
+    producers = folder / "producers-1.yaml"
+    text = producers.read_text(encoding="utf-8")
+    producers.write_text(
+        text.replace(
+            "  - clause: episodic.weeks\n    action: reject\n",
+            "  - clause: episodic.weeks\n    action: accept\n",
+        ),
+        encoding="utf-8",
+    )
+    chart = _chart(folder, tmp_path, ".md").read_text(encoding="utf-8")
+    weeks = next(line for line in chart.splitlines() if line.startswith("| 3.B Weeks Covered"))
+    cells = [c.strip() for c in weeks.strip("|").split("|")]
+    assert cells[2] == f"ACCEPT: accepts Guild 1 — {ACROSS}"
