@@ -49,7 +49,7 @@ def test_counter_against_demand_shows_moves_and_actions() -> None:
     code, output = diff(GUILD_1, PRODUCERS_1)
     assert code == 1
     assert (
-        "== Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]"
+        "== Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved from 3.B (Article 3) to 2.F (Article 2), AMEND]"
         in output
     )
     assert (
@@ -63,7 +63,7 @@ def test_producers_draft_moves_the_episodic_clause() -> None:
     code, output = diff(AGREEMENT, PRODUCERS_1)
     assert code == 1
     assert (
-        "  == Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved, renumbered 3.B -> 2.F, AMEND]"
+        "  == Article 2 › 2.F Weeks Covered by an Episodic Fee  [moved from 3.B (Article 3) to 2.F (Article 2), AMEND]"
         in output
     )
     assert "0 added, 0 deleted, 1 moved, 1 renumbered" in output
@@ -118,6 +118,9 @@ def test_json_shape() -> None:
     }
     moved = next(c for c in data["clauses"] if c["moved"])
     assert moved["old"]["number"] == "3.B" and moved["new"]["number"] == "2.F"
+    assert moved["moved_from"] == {"number": "3.B", "article": "Article 3"}
+    assert moved["moved_to"] == {"number": "2.F", "article": "Article 2"}
+    assert all(c["moved_from"] is None for c in data["clauses"] if not c["moved"])
     # Every clause of the agreement, plus the two replies to clauses it does not have.
     assert len(data["clauses"]) == 65
     assert "note" not in output.lower().replace("notes", "")

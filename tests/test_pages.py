@@ -107,7 +107,7 @@ def test_redline_marks_survive_as_text(packet_pdf: Path) -> None:
         and "marked against the current agreement, as the Guild proposed in its Proposal No. 1"
         in laid_out
     )
-    assert "The clause moves from 3.B to 2.F." in laid_out
+    assert "The clause moves from 3.B (Article 3) to 2.F (Article 2)." in " ".join(laid_out.split())
     # No lines to initial under a rejection or a concept (items 4, 6 and 9 of 11).
     assert laid_out.count("For Screen Writers Guild:") == 8 and laid_out.count("Initials") == 16
 

@@ -30,6 +30,37 @@ ACTION_LABELS = {
 }
 """How each action is labelled on paper and screen."""
 
+
+def article_name(number: str, title: str) -> str:
+    """Return how a reader names an article: its number ("Article 3"; a bare "3" is said
+    "Article 3"), else its title."""
+    if number:
+        return number if number[0].isalpha() else f"Article {number}"
+    return title
+
+
+def moved_words(
+    old: tuple[str, str],
+    new: tuple[str, str],
+    after: str = "",
+    within: str = "",
+    verb: str = "moved",
+) -> str:
+    """Return how a move is said, from the (number, article) it had and has: "moved from
+    3.B (Article 3) to 2.F (Article 2)" where the number or the article changes, else
+    "moved within Article 3", with ", after 3.D" (the clause it now follows) or ", first
+    in 3.B" (its parent, where it comes first) where they are known; `verb` for "moves
+    from ..." (a proposal's)."""
+
+    def at(number: str, article: str) -> str:
+        return f"{number} ({article})" if article and article != number else number
+
+    if old != new:
+        return f"{verb} from {at(*old)} to {at(*new)}"
+    where = f", after {after}" if after else (f", first in {within}" if within else "")
+    return f"{verb} within {new[1] or 'the agreement'}{where}"
+
+
 ROLES = ("union", "employer")
 UNLISTED = ("stand", "withdrawn")
 """What a clause left out of a later pass means (the manifest's `unlisted`)."""

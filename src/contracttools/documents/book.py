@@ -16,6 +16,7 @@ from contracttools.documents.tracking import Chart, build_chart
 from contracttools.documents.wording import pass_key
 from contracttools.model import Negotiation, Proposal
 from contracttools.negotiation import Moment, history, standings
+from contracttools.negotiation.moves import moves
 
 INDEX = "index.html"
 
@@ -43,8 +44,10 @@ def build_book(negotiation: Negotiation, at: Moment, team_copy: bool = False) ->
     """Return the book of a negotiation as it stood at a moment."""
     chart = build_chart(negotiation, at, team_copy)
     taken = list(history(negotiation, at))
+    moved = moves(negotiation, at, taken)
     histories = tuple(
-        build_history(negotiation, at, s, team_copy, taken) for s in standings(negotiation, at)
+        build_history(negotiation, at, s, team_copy, taken, moved)
+        for s in standings(negotiation, at)
     )
     packets = tuple(
         (p, build_packet(p, negotiation, include_notes=team_copy)) for p in at.proposals

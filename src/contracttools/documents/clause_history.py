@@ -9,7 +9,7 @@ redlines from the engine.  Nothing internal unless a team copy is asked for.  Pu
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from contracttools.documents.wording import (
     SHORT,
@@ -29,6 +29,7 @@ from contracttools.negotiation import (
     history,
     standings,
 )
+from contracttools.negotiation.moves import Move, Moves, moves
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
 
@@ -63,6 +64,8 @@ class Step:
     """A concept's description (prose, not language)."""
     note: str | None = None
     """Internal: only in a team copy."""
+    move: Move | None = None
+    """Where this position places the clause elsewhere: its old and new number."""
 
     @property
     def unchanged(self) -> bool:
@@ -83,6 +86,8 @@ class AgreedStep:
     change: ClauseChange | None
     """The agreed language redlined against the current agreement."""
     note: str | None = None
+    move: Move | None = None
+    """Where the agreed language places the clause elsewhere: its old and new number."""
 
 
 @dataclass(frozen=True)
@@ -206,11 +211,13 @@ def build_history(
     standing: Standing,
     team_copy: bool = False,
     taken: list[Position] | None = None,
+    moved: Moves | None = None,
 ) -> ClauseHistory:
     """Return the history of one clause as it stood at a moment (`taken`: every position
-    taken by then, where the caller has it already)."""
+    taken by then, and `moved`, the moves then, where the caller has them already)."""
     current = negotiation.agreement.by_id.get(standing.clause)
     taken = taken if taken is not None else list(history(negotiation, at))
+    moved = moved if moved is not None else moves(negotiation, at, taken)
     mine = [p for p in taken if p.clause == standing.clause]
     previous, against = current, "the current agreement"
     steps = []
@@ -218,11 +225,13 @@ def build_history(
         number = position.number or (previous.number if previous else standing.number)
         title = position.title or (previous.title if previous else standing.title)
         language = _language(standing.clause, number, title, position.language)
-        steps.append(_step(position, negotiation, language, previous, against, team_copy))
+        step = _step(position, negotiation, language, previous, against, team_copy)
+        steps.append(replace(step, move=moved.of(position)))
         previous, against = language, pass_label(position.proposal, negotiation)
     agreed = None
     if standing.tentative is not None:
         agreed = _agreed(negotiation, standing, current, taken, team_copy)
+        agreed = replace(agreed, move=moved.agreed.get(standing.clause))
     return ClauseHistory(
         clause=standing.clause,
         number=standing.number,

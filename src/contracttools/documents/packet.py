@@ -18,6 +18,8 @@ from contracttools.model import (
     Proposal,
 )
 from contracttools.negotiation import apply, draft, proposal_positions
+from contracttools.negotiation.moves import Move
+from contracttools.negotiation.moves import move as find_move
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_clause
 
@@ -47,6 +49,9 @@ class PacketItem:
     statement: str | None = None
     """For an accept: what is accepted, in a sentence ("The District accepts UESF's
     proposal to delete 13.1.1.3.")."""
+    move: Move | None = None
+    """Where the item places the clause elsewhere than the language it is marked
+    against: its old and its new number and article."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +122,11 @@ def build_packet(
             their_marks.get(item.clause),
             marks.get(item.clause),
         )
+        move = None
         if change is not None and change.old and change.new and before.get(item.clause):
             moved = before[item.clause] != after.get(item.clause)
             change = replace(change, moved=moved) if moved else change
+            move = find_move(baseline, applied, item.clause) if moved else None
         measured = f"the current agreement ({agreement.title})"
         mark = their_marks.get(item.clause)
         if against is not None and theirs is not None and mark is not None:
@@ -178,6 +185,7 @@ def build_packet(
                     applied if item.clause in applied.by_id else agreement, item.clause
                 ),
                 statement=statement,
+                move=move,
             )
         )
     packages: dict[str, list[int]] = {}

@@ -23,6 +23,7 @@ from contracttools.documents.wording import (
 )
 from contracttools.model import ACTION_LABELS, Agreement, Negotiation, Party, Proposal
 from contracttools.negotiation import STATUSES, Moment, Position, Standing, history, standings
+from contracttools.negotiation.moves import Move, Moves, moves
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,11 +53,15 @@ class Cell:
     """The action in capitals, as on paper: "AMEND", "STATUS QUO", ..."""
     words: str
     """The position in a word or two: the item's summary where it has one."""
+    move: Move | None = None
+    """Where the position places the clause elsewhere: its old and new number."""
 
     @property
     def text(self) -> str:
-        """Return "AMEND: Every minimum rises 6% ..."."""
-        return f"{self.label}: {self.words}" if self.words else self.label
+        """Return "AMEND: Every minimum rises 6% ...", and where the position moves the
+        clause, " — moved from 3.B (Article 3) to 2.F (Article 2)"."""
+        said = f"{self.label}: {self.words}" if self.words else self.label
+        return f"{said} — {self.move.words}" if self.move is not None else said
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,8 @@ class ChartRow:
     """Internal: only in a team copy."""
     path: str = ""
     """For a clause without a title: the titled clauses it sits in (`titled_path`)."""
+    move: Move | None = None
+    """Where the TA places the clause elsewhere: its old and new number."""
 
     @property
     def heading(self) -> str:
@@ -89,11 +96,18 @@ class ChartRow:
         return f"{named} ({self.path})" if self.path and not self.title else named
 
     @property
-    def status_text(self) -> str:
+    def agreed_text(self) -> str:
         """Return the status in words, with the TA's date and initials where signed."""
         if self.agreed_on is None:
             return self.status
         return f"{self.status} {long_date(self.agreed_on)} ({self.initials})"
+
+    @property
+    def status_text(self) -> str:
+        """Return `agreed_text`, and where the TA moves the clause, " — moved from 3.B
+        (Article 3) to 2.F (Article 2)"."""
+        said = self.agreed_text
+        return f"{said} — {self.move.words}" if self.move is not None else said
 
 
 @dataclass(frozen=True)
@@ -160,15 +174,15 @@ class Chart:
         return out
 
 
-def cell(position: Position, negotiation: Negotiation) -> Cell:
-    """Return what a position says, in a word or two."""
+def cell(position: Position, negotiation: Negotiation, move: Move | None = None) -> Cell:
+    """Return what a position says, in a word or two (and where it moves the clause)."""
     label = ACTION_LABELS[position.action]
     if position.item is None:
         return Cell("withdraw", label, "not restated (ground rules)")
     words = position.item.summary or SHORT[position.action]
     if position.action == "accept" and position.source is not None and not position.item.summary:
         words = f"accepts {pass_label(position.source, negotiation).split(' · ')[0]}"
-    return Cell(position.action, label, words)
+    return Cell(position.action, label, words, move)
 
 
 def build_chart(negotiation: Negotiation, at: Moment, team_copy: bool = False) -> Chart:
@@ -182,9 +196,20 @@ def build_chart(negotiation: Negotiation, at: Moment, team_copy: bool = False) -
     for position in taken:
         by_clause.setdefault(position.clause, []).append(position)
     clauses = standings(negotiation, at)
+    moved = moves(negotiation, at, taken)
     rows = {
-        s.clause: _row(
-            s, negotiation, passes, by_pass, by_clause.get(s.clause, []), parties, team_copy
+        s.clause: replace(
+            _row(
+                s,
+                negotiation,
+                passes,
+                by_pass,
+                by_clause.get(s.clause, []),
+                parties,
+                team_copy,
+                moved,
+            ),
+            move=moved.agreed.get(s.clause),
         )
         for s in clauses
     }
@@ -219,10 +244,11 @@ def _row(
     taken: list[Position],
     parties: tuple[Party, ...],
     team_copy: bool,
+    moved: Moves,
 ) -> ChartRow:
     """Return a clause's row; `taken` are the positions taken on it, in order."""
     cells = tuple(
-        cell(by_pass[(standing.clause, n)], negotiation)
+        cell(by_pass[(standing.clause, n)], negotiation, moved.of(by_pass[(standing.clause, n)]))
         if (standing.clause, n) in by_pass
         else None
         for n in range(len(passes))

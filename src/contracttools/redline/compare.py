@@ -148,7 +148,8 @@ def compare_entries(
             changes.append(_added(entry, new_refs[j], new_within[j]))
         else:
             sides = (old[match], entry, old_refs[match], new_refs[j])
-            changes.append(_matched(*sides, j in moved, j in against, new_within[j]))
+            paths = (new_within[j], old_within[match])
+            changes.append(_matched(*sides, j in moved, j in against, *paths))
         changes.extend(deleted(k) for k in after.get(j, ()))
     return tuple(changes)
 
@@ -229,6 +230,7 @@ def _matched(
     moved: bool,
     against_id: bool,
     within: tuple[ClauseRef, ...],
+    was_within: tuple[ClauseRef, ...] = (),
 ) -> ClauseChange:
     if old.digest == new.digest and old.blocks == new.blocks:
         blocks = tuple(unchanged(block) for block in new.blocks)
@@ -254,6 +256,7 @@ def _matched(
         carried=new.carried,
         against_id=against_id,
         within=within,
+        was_within=was_within,
     )
 
 

@@ -208,6 +208,9 @@ class ClauseChange:
     names another clause on the other side: a pair made against the ids."""
     within: tuple[ClauseRef, ...] = ()
     """The clauses it sits in, outermost first, on its newest side: its path."""
+    was_within: tuple[ClauseRef, ...] = ()
+    """For a clause on both sides: the clauses it sat in on its old side, outermost first
+    (where a moved clause came from)."""
 
     @property
     def ref(self) -> ClauseRef:

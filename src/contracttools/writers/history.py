@@ -90,8 +90,10 @@ def _render(history: ClauseHistory, mark: Marker, markdown: bool) -> str:
             f"- Passed: {step.passed}",
             f"- Action: {step.label}",
             f"- Summary: {said(step.summary)}",
-            "",
         ]
+        if step.move is not None:
+            lines.append(f"- Place: {said(step.move.words)}")
+        lines.append("")
         if step.concept:
             lines += [f"Concept, no language yet: {said(step.concept)}", ""]
         if step.note:
@@ -112,6 +114,8 @@ def _render(history: ClauseHistory, mark: Marker, markdown: bool) -> str:
         ]
         if agreed.summary:
             lines.append(f"- Summary: {said(agreed.summary)}")
+        if agreed.move is not None:
+            lines.append(f"- Place: {said(agreed.move.words)}")
         lines.append("")
         if agreed.note:
             lines += [f"Internal note: {said(agreed.note)}", ""]

@@ -14,7 +14,7 @@ from contracttools.redline.model import (
     Span,
     TableChange,
 )
-from contracttools.writers.labels import concept
+from contracttools.writers.labels import concept, move
 from contracttools.writers.options import PLAIN, Options
 
 VERSION = 1
@@ -57,13 +57,20 @@ def _block(block: BlockChange) -> dict[str, Any]:
     return {"type": "paragraph", "status": block.status, "spans": _spans(block.spans)}
 
 
+def _place(number: str, article: str) -> dict[str, str]:
+    return {"number": number, "article": article}
+
+
 def _clause(clause: ClauseChange) -> dict[str, Any]:
     item = clause.item
+    moved = move(clause)
     return {
         "old": _ref(clause.old),
         "new": _ref(clause.new),
         "status": clause.status,
         "moved": clause.moved,
+        "moved_from": _place(*moved[0]) if moved else None,
+        "moved_to": _place(*moved[1]) if moved else None,
         "renumbered": clause.renumbered,
         "retitled": clause.retitled,
         "against_id": clause.against_id,

@@ -5,21 +5,39 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from contracttools.documents.wording import clock, long_date
-from contracttools.model import ACTION_LABELS
-from contracttools.redline.model import ClauseChange, Redline, Side
+from contracttools.model import ACTION_LABELS, article_name, moved_words
+from contracttools.redline.model import ClauseChange, ClauseRef, Redline, Side
 
 AGAINST_ID = "paired by content, not by id"
 """The tag of a pair made against the ids (see docs/redline-json.md)."""
 
 
+def move(clause: ClauseChange) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """Return a moved clause's (number, article) on its old and its new side, or None."""
+    if not clause.moved or clause.old is None or clause.new is None:
+        return None
+
+    def article(path: tuple[ClauseRef, ...]) -> str:
+        return article_name(path[0].number, path[0].title) if path else ""
+
+    return (
+        (clause.old.number or clause.old.title, article(clause.was_within)),
+        (clause.new.number or clause.new.title, article(clause.within)),
+    )
+
+
 def tags(clause: ClauseChange) -> list[str]:
-    """Return the tags of a clause: e.g. ['moved', 'renumbered 3.B -> 2.F', 'AMEND']."""
+    """Return the tags of a clause: e.g. ['moved from 3.B (Article 3) to 2.F (Article 2)',
+    'AMEND'], or ['renumbered 3.B -> 3.C'] for a clause renumbered in its place."""
     out: list[str] = []
     if clause.status in ("added", "deleted"):
         out.append(clause.status)
-    if clause.moved:
+    moved = move(clause)
+    if moved is not None:
+        out.append(moved_words(*moved))
+    elif clause.moved:
         out.append("moved")
-    if clause.renumbered and clause.old and clause.new:
+    if clause.renumbered and clause.old and clause.new and moved is None:
         out.append(f"renumbered {clause.old.number} -> {clause.new.number}")
     if clause.retitled:
         out.append("retitled")
