@@ -49,11 +49,28 @@ def chart_page(
     template = _environment(options.templates).get_template("chart.html.j2")
     return template.render(
         chart=chart,
+        parts=chart_parts(len(chart.passes), options.paged),
         paper=options.paper,
         links=dict(links or {}),
         packets=dict(packets or {}),
         css_string=css_string,
     )
+
+
+PASSES_A_PART = 4
+"""Pass columns a printed chart part holds beside the section column: a landscape page
+fits some eleven columns of the chart's words, and the last part also holds the status,
+package, valuations and (team copy) notes columns."""
+
+
+def chart_parts(passes: int, paged: bool) -> list[range]:
+    """Return the passes (0-based) each table of a chart shows: all in one on a screen,
+    where the table scrolls sideways; on a printed page, parts of `PASSES_A_PART` passes
+    once they would not fit in one (each part repeats the section column), so no pass
+    is cut off at the page's edge and the chart is never refused for its length."""
+    if not paged or passes <= PASSES_A_PART + 2:
+        return [range(passes)]
+    return [range(i, min(i + PASSES_A_PART, passes)) for i in range(0, passes, PASSES_A_PART)]
 
 
 def history_page(
