@@ -35,7 +35,8 @@ from contracttools.commands.common import (
 @click.option(
     "--team-copy",
     is_flag=True,
-    help="Add the internal notes and stamp every page CONFIDENTIAL. Never for members.",
+    help="Add the internal notes and, with a costing file, each side's computed cost beside "
+    "the stated ones; stamp every page CONFIDENTIAL. Never for members.",
 )
 @templates_option
 @paper_option
@@ -56,6 +57,13 @@ def command(
     fmt = output_format("summary", output, fmt, "markdown")
     loaded, at = negotiation_as_of(negotiation, "summary", as_of)
     made = build_summary(loaded, at, with_language, team_copy)
+    if team_copy and loaded.costing is not None:  # computed beside stated (CONFIDENTIAL, 0600)
+        from contracttools.costing.reading import load_costing
+        from contracttools.documents.cost_report import build_cost_report
+        from contracttools.documents.summary import with_computed_costs
+
+        report = build_cost_report(loaded, at, load_costing(loaded.costing, loaded.agreement))
+        made = with_computed_costs(made, loaded, at, [c.costing for c in report.columns])
     union = next((p for p in loaded.parties.values() if p.role == "union"), None)
     options = Options(
         paper=paper,

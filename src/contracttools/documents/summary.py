@@ -5,9 +5,13 @@ Nothing internal goes in: no `note` of any file, no strategy.  Pure: no files, n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from contracttools.costing.model import Costing
+from contracttools.costing.money import to_dollar
+from contracttools.costing.terms import COSTED
 from contracttools.documents.wording import (
     GLOSSARY,
     PHRASES,
@@ -18,7 +22,7 @@ from contracttools.documents.wording import (
     reading_grade,
     verb,
 )
-from contracttools.model import Negotiation, Party
+from contracttools.model import Item, Negotiation, Party
 from contracttools.negotiation import (
     Moment,
     Position,
@@ -28,6 +32,8 @@ from contracttools.negotiation import (
     standings,
 )
 from contracttools.negotiation.figures import read_terms
+from contracttools.negotiation.moments import through
+from contracttools.negotiation.positions import party_positions
 from contracttools.redline import ClauseChange
 from contracttools.redline.compare import compare_language
 
@@ -83,6 +89,57 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class CostLine:
+    """One line of a side's computed cost: a figure per contract year and over the term."""
+
+    label: str
+    years: tuple[str, ...]
+    term: str
+
+
+@dataclass(frozen=True)
+class StatedBeside:
+    """A valuer's stated figure for a side's pay items, beside the computed one."""
+
+    valuer: str
+    per: str
+    stated: str
+    computed: str
+    difference: str
+    """Computed minus stated."""
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Team copy only: a side's current position costed from the roster."""
+
+    who: str
+    years: tuple[str, ...]
+    """The contract years' headings: "Year 1 (from May 2, 2023)"."""
+    lines: tuple[CostLine, ...]
+    stated: tuple[StatedBeside, ...]
+
+
+COMPUTED_NOTE = (
+    "Computed from the roster by the cost report: each side's whole position after its "
+    "latest pass, and the tentative agreements so far, over the base year's pay, rounded "
+    "to the dollar. Stated figures are the valuations typed on the items that position's "
+    "general increases, lump sums or cents an hour come from; a figure stated a year is "
+    "set beside the first contract year, any other beside the term."
+)
+"""What the team copy's computed costs are, said once above them."""
+
+COST_LINES = (
+    ("General increases", "general"),
+    ("Steps", "steps"),
+    ("Lump sums", "lump_sums"),
+    ("Roll-up", "rollup"),
+    ("Total with roll-up", "total"),
+)
+"""The lines of a side's computed cost, by their label and the cost model's figure."""
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything the member summary says, in order."""
 
@@ -103,10 +160,12 @@ class Summary:
     """Flesch-Kincaid grade level of the summary's prose."""
     team_notes: tuple[str, ...] = ()
     """Internal notes: only in a team copy."""
+    computed: tuple[Computed, ...] = ()
+    """Each side's current position costed from the roster: only in a team copy."""
 
     @property
     def confidential(self) -> bool:
-        return bool(self.team_notes)
+        return bool(self.team_notes or self.computed)
 
 
 def build_summary(
@@ -167,6 +226,88 @@ def build_summary(
         grade=reading_grade(" ".join(prose)),
         team_notes=notes,
     )
+
+
+def with_computed_costs(
+    summary: Summary, negotiation: Negotiation, at: Moment, costings: Sequence[Costing]
+) -> Summary:
+    """Return a team copy of `summary` with each side's current position costed.
+
+    `costings` are the cost report's columns of the same moment, one per pass in order and
+    then the TAs so far (`[c.costing for c in build_cost_report(...).columns]`): a side's
+    current position is its latest pass's column.  Beside it, each valuer's stated figures
+    for the items that position's costed terms come from, and the difference.  The copy
+    is CONFIDENTIAL.
+    """
+    computed = []
+    for party in summary.parties:
+        latest = [i for i, p in enumerate(at.proposals) if p.party == party.key]
+        if not latest or latest[-1] >= len(costings):
+            continue
+        proposal, costing = at.proposals[latest[-1]], costings[latest[-1]]
+        stands = party_positions(negotiation, party.key, through(negotiation, proposal))
+        items = [p.item for _, p in sorted(stands.items()) if p.item is not None]
+        who = (
+            f"{party.possessive} current position (proposal {proposal.number}, "
+            f"{long_date(proposal.passed_at.date())})"
+        )
+        computed.append(_computed(negotiation, who, costing, items))
+    agreed = [ta for ta in at.tentative_agreements if any(n in COSTED for n in ta.terms)]
+    if agreed and len(costings) > len(at.proposals):
+        computed.append(_computed(negotiation, "Tentative agreements so far", costings[-1], []))
+    return replace(summary, computed=tuple(computed))
+
+
+def _computed(
+    negotiation: Negotiation, who: str, costing: Costing, items: Sequence[Item]
+) -> Computed:
+    years = tuple(f"Year {y.year} (from {long_date(y.start)})" for y in costing.years)
+    lines = tuple(
+        CostLine(
+            label,
+            tuple(_dollars(getattr(y, name)) for y in costing.years),
+            _dollars(getattr(costing.term, name)),
+        )
+        for label, name in COST_LINES
+        # steps and lump sums only where the position has some
+        if name in ("general", "total") or getattr(costing.term, name)
+    )
+    return Computed(who, years, lines, _stated_beside(negotiation, items, costing))
+
+
+def _stated_beside(
+    negotiation: Negotiation, items: Sequence[Item], costing: Costing
+) -> tuple[StatedBeside, ...]:
+    """Return each valuer's stated total for the items with costed terms, beside the
+    computed figure: the first contract year's for one stated a year, else the term's."""
+    per_words = {"year": "a year", "term": "over the term", "one-time": "once"}
+    totals: dict[tuple[str, str], Decimal] = {}
+    for item in items:
+        if not any(name in COSTED for name in item.terms):
+            continue
+        for valuation in item.cost:
+            key = (valuation.valuer, valuation.per)
+            totals[key] = totals.get(key, Decimal(0)) + valuation.amount
+    beside = []
+    for (valuer, per), amount in totals.items():
+        figure = costing.years[0].total if per == "year" and costing.years else costing.term.total
+        judge = negotiation.parties.get(valuer)
+        beside.append(
+            StatedBeside(
+                judge.named(capital=True) if judge else valuer,
+                per_words.get(per, per),
+                _dollars(amount),
+                _dollars(figure),
+                _dollars(figure - amount),
+            )
+        )
+    return tuple(beside)
+
+
+def _dollars(value: Decimal) -> str:
+    """Return a figure to the dollar (ROUND_HALF_UP): "$1,234", "-$56"."""
+    rounded = to_dollar(value)
+    return f"-${-rounded:,}" if rounded < 0 else f"${rounded:,}"
 
 
 def _row(
