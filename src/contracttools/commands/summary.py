@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,11 @@ from contracttools.commands.common import (
     templates_path,
     write_document,
 )
+
+if TYPE_CHECKING:
+    from contracttools.documents.summary import Summary
+    from contracttools.model import Negotiation
+    from contracttools.negotiation import Moment
 
 
 @click.command()
@@ -64,6 +70,7 @@ def command(
 
         report = build_cost_report(loaded, at, load_costing(loaded.costing, loaded.agreement))
         made = with_computed_costs(made, loaded, at, [c.costing for c in report.columns])
+    made = with_published(loaded, at, made, "summary")
     union = next((p for p in loaded.parties.values() if p.role == "union"), None)
     options = Options(
         paper=paper,
@@ -74,3 +81,21 @@ def command(
     write_document("summary", fmt, made, options, output, (negotiation,))
     if output:
         click.echo(f"wrote {output}: as of {made.day}, reading level grade {made.grade}", err=True)
+
+
+def with_published(negotiation: Negotiation, at: Moment, made: Summary, command: str) -> Summary:
+    """Return the summary with what the costing file's `publish:` lets members see
+    (nothing without a costing file or a `publish:`); each item with nothing to show is
+    said on stderr."""
+    if negotiation.costing is None:
+        return made
+    from contracttools.costing.reading import published
+    from contracttools.documents import summary
+
+    publish = published(negotiation.costing)
+    if not publish:
+        return made
+    made, missing = summary.with_published(made, negotiation, at, publish)
+    for line in missing:
+        click.echo(f"{command}: publish: {line}", err=True)
+    return made

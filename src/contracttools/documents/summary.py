@@ -162,6 +162,8 @@ class Summary:
     """Internal notes: only in a team copy."""
     computed: tuple[Computed, ...] = ()
     """Each side's current position costed from the roster: only in a team copy."""
+    published: tuple[str, ...] = ()
+    """What the costing file's `publish:` lets members see, a sentence each."""
 
     @property
     def confidential(self) -> bool:
@@ -256,6 +258,71 @@ def with_computed_costs(
     if agreed and len(costings) > len(at.proposals):
         computed.append(_computed(negotiation, "Tentative agreements so far", costings[-1], []))
     return replace(summary, computed=tuple(computed))
+
+
+def with_published(
+    summary: Summary, negotiation: Negotiation, at: Moment, publish: Sequence[str]
+) -> tuple[Summary, tuple[str, ...]]:
+    """Return `summary` with what `publish` (the costing file's `publish:`) lets members
+    see, and a line for each item published that had nothing to show.
+
+    `compounded_increase`: the tentatively agreed general increases compounded, or, until
+    a TA gives them, each side's current position's; computed from the terms alone,
+    exactly, rounded half up to a hundredth of a percent once, at the end.
+    """
+    said: list[str] = []
+    missing: list[str] = []
+    if "compounded_increase" in publish:
+        found = _compounded_increases(negotiation, at, summary.parties)
+        said += found
+        if not found:
+            missing.append("compounded_increase: no general increase on the table yet")
+    glossary = summary.glossary
+    if said and all(term != "compounded" for term, _ in glossary):
+        glossary = (*glossary, ("compounded", GLOSSARY["compounded"]))
+    made = replace(summary, published=summary.published + tuple(said), glossary=glossary)
+    return made, tuple(missing)
+
+
+def _compounded_increases(
+    negotiation: Negotiation, at: Moment, parties: Sequence[Party]
+) -> list[str]:
+    """Return "Tentatively agreed general increases: 5% + 4% + 3.5% = 13.02% compounded
+    over the term.", or each side's current position's where no TA gives them."""
+    agreed: dict[str, tuple[str, ...]] = {}
+    for ta in at.tentative_agreements:  # the cost report's TAs so far: a later TA wins
+        agreed.update(ta.terms)
+    said = _compounded_sentence("Tentatively agreed general increases", agreed)
+    if said is not None:
+        return [said]
+    found = []
+    for party in parties:
+        passes = [p for p in at.proposals if p.party == party.key]
+        if not passes:
+            continue
+        latest = passes[-1]
+        stands = party_positions(negotiation, party.key, through(negotiation, latest))
+        terms: dict[str, tuple[str, ...]] = {}
+        for clause in sorted(stands):  # the cost report's whole position after a pass
+            item = stands[clause].item
+            if item is not None:
+                terms.update(item.terms)
+        who = (
+            f"{party.named(capital=True, possessive=True)} general increases "
+            f"(proposal {latest.number}, {long_date(latest.passed_at.date())})"
+        )
+        said = _compounded_sentence(who, terms)
+        if said is not None:
+            found.append(said)
+    return found
+
+
+def _compounded_sentence(who: str, terms: dict[str, tuple[str, ...]]) -> str | None:
+    values = tuple(v.strip() for v in terms.get("general_increase", ()))
+    total = compounded(values)
+    if total is None:
+        return None
+    return f"{who}: {' + '.join(values)} = {total} compounded over the term."
 
 
 def _computed(

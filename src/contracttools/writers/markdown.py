@@ -145,6 +145,13 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> str:
                 total = _escape(figures.total or "")
                 lines.append(f"| {_escape(figures.who)} | " + " | ".join(values) + f" | {total} |")
             lines.append("")
+    if summary.published:
+        lines += [
+            "## Pay in figures",
+            "",
+            *[f"- {_escape(p)}" for p in summary.published],
+            "",
+        ]
     if summary.valuations:
         lines += [
             "## What the proposals are worth",

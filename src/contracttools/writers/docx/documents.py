@@ -326,6 +326,7 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
                     for r in figure.rows
                 ],
             )
+    bullets(document, "Pay in figures", summary.published)
     bullets(document, "What the proposals are worth", summary.valuations)
     if summary.computed:
         computed(document, summary)

@@ -1,0 +1,132 @@
+"""`publish:` in the costing file: what members see of the costing, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.conftest import invoke as run
+from tests.test_roster_never_public import roster_words, text_of
+
+FORMATS = (".md", ".html", ".pdf", ".docx")
+
+
+def sample(tmp_path: Path, publish: str | None, ta: str | None = None) -> Path:
+    """A copy of the sample negotiation whose costing file ends with `publish`, its TA of
+    the general increase (5% / 4% / 3.5%) made `ta` where given."""
+    folder = tmp_path / "negotiation"
+    shutil.copytree(SAMPLES, folder)
+    if publish is not None:
+        costing = folder / "costing.yaml"
+        costing.write_text(costing.read_text(encoding="utf-8") + publish, encoding="utf-8")
+    if ta is not None:
+        manifest = folder / "negotiation.yaml"
+        text = manifest.read_text(encoding="utf-8")
+        assert 'general_increase: ["5%", "4%", "3.5%"]' in text
+        manifest.write_text(text.replace('["5%", "4%", "3.5%"]', ta), encoding="utf-8")
+    return folder
+
+
+def summary(folder: Path, tmp_path: Path, suffix: str, *more: str) -> str:
+    out = tmp_path / f"summary{suffix}"
+    code, output = run("summary", str(folder), "-o", str(out), *more)
+    assert code == 0, output
+    return " ".join(text_of(out).split())  # a PDF's lines joined again
+
+
+def test_three_percent_three_years_compounds_to_9_27(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [compounded_increase]\n", '["3%", "3%", "3%"]')
+    text = summary(folder, tmp_path, ".md")
+    # 1.03 x 1.03 x 1.03 = 1.092727, so 9.2727%; half up to a hundredth of a percent: 9.27%
+    assert (
+        "- Tentatively agreed general increases: 3% + 3% + 3% = 9.27% compounded over the term."
+        in text.replace(" - ", "\n- ")
+    )
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_each_format_shows_the_published_increase_and_no_roster_word(
+    tmp_path: Path, suffix: str
+) -> None:
+    folder = sample(tmp_path, "publish: [compounded_increase]\n")
+    text = summary(folder, tmp_path, suffix)
+    # The sample's TA: 1.05 x 1.04 = 1.092, x 1.035 = 1.13022: 13.022%, so 13.02%
+    assert "Pay in figures" in text
+    assert (
+        "Tentatively agreed general increases: 5% + 4% + 3.5% = 13.02% compounded over the term."
+        in text
+    )
+    assert "CONFIDENTIAL" not in text and "Computed cost" not in text
+    found = sorted(word for word in roster_words() if word in text)
+    assert found == []
+
+
+def test_before_a_ta_each_side_current_position_is_compounded(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [compounded_increase]\n")
+    text = summary(folder, tmp_path, ".md", "--as-of", "producers-1")
+    # Guild 1: 1.06 x 1.05 x 1.05 = 1.16865: 16.865%, half up 16.87%
+    assert (
+        "The Guild's general increases (proposal 1, March 20, 2023): 6% + 5% + 5% = 16.87% "
+        "compounded over the term." in text
+    )
+    # Producers 1: 1.04 x 1.03 x 1.02 = 1.092624: 9.2624%, so 9.26%
+    assert (
+        "The Producers' general increases (proposal 1, April 12, 2023): 4% + 3% + 2% = 9.26% "
+        "compounded over the term." in text
+    )
+    assert "Tentatively agreed general increases" not in text
+
+
+def test_nothing_to_publish_yet_is_said(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [compounded_increase]\n")
+    code, output = run("summary", str(folder), "--as-of", "2023-03-01")
+    assert code == 0, output
+    assert "summary: publish: compounded_increase: no general increase on the table yet" in output
+    assert "Pay in figures" not in output
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_without_publish_no_figure_section(tmp_path: Path, suffix: str) -> None:
+    text = summary(sample(tmp_path, None), tmp_path, suffix)
+    assert "Pay in figures" not in text and "13.02% compounded" not in text
+
+
+@pytest.mark.parametrize(
+    ("publish", "expected"),
+    [
+        (
+            "publish: [totl_value]\n",
+            "costing.yaml:8:11: unknown 'publish' entry 'totl_value' (one of: "
+            "compounded_increase, total_value, schedule); did you mean 'total_value'?",
+        ),
+        (
+            "publish: [schedule, schedule]\n",
+            "costing.yaml:8:21: 'publish' lists 'schedule' twice",
+        ),
+        ("publish: schedule\n", "costing.yaml:8:10: 'publish' must be a list, not 'schedule'"),
+    ],
+)
+@pytest.mark.parametrize("command", ["summary", "kit", "check"])
+def test_a_wrong_publish_is_an_error_at_its_place(
+    tmp_path: Path, publish: str, expected: str, command: str
+) -> None:
+    folder = sample(tmp_path, publish)
+    args = [command, str(folder)] + (["-o", str(tmp_path / "kit")] if command == "kit" else [])
+    code, output = run(*args)
+    assert code == 2
+    assert expected in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "kit").exists()
+
+
+def test_the_kit_summary_shows_what_is_published(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [compounded_increase]\n")
+    kit = tmp_path / "kit"
+    code, output = run("kit", str(folder), "-o", str(kit))
+    assert code == 0, output
+    text = " ".join(text_of(kit / "summary.pdf").split())
+    assert "5% + 4% + 3.5% = 13.02% compounded over the term." in text
+    assert sorted(word for word in roster_words() if word in text) == []
