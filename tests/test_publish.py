@@ -51,8 +51,9 @@ def test_three_percent_three_years_compounds_to_9_27(tmp_path: Path) -> None:
 def test_each_format_shows_the_published_increase_and_no_roster_word(
     tmp_path: Path, suffix: str
 ) -> None:
-    folder = sample(tmp_path, "publish: [compounded_increase]\n")
+    folder = sample(tmp_path, "publish: [compounded_increase, total_value]\n")
     text = summary(folder, tmp_path, suffix)
+    assert "Total value of the tentative agreements over the term: $" in text
     # The sample's TA: 1.05 x 1.04 = 1.092, x 1.035 = 1.13022: 13.022%, so 13.02%
     assert "Pay in figures" in text
     assert (
@@ -130,3 +131,44 @@ def test_the_kit_summary_shows_what_is_published(tmp_path: Path) -> None:
     text = " ".join(text_of(kit / "summary.pdf").split())
     assert "5% + 4% + 3.5% = 13.02% compounded over the term." in text
     assert sorted(word for word in roster_words() if word in text) == []
+
+
+def tiny(folder: Path, rollup: str | None) -> None:
+    """Put a two-person roster (50,000 and 70,000) under `folder`, with `rollup` or none."""
+    (folder / "roster.csv").write_text(
+        "classification,salary,count,fte,id\nStaff writer,50000,1,1,a\nStory editor,70000,1,1,b\n",
+        encoding="utf-8",
+    )
+    costing = folder / "costing.yaml"
+    lines = costing.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [x for x in lines if not x.startswith("rollup:")]
+    costing.write_text("".join(kept) + (f"rollup: {rollup}\n" if rollup else ""), "utf-8")
+
+
+# The TA, 5% / 4% / 3.5%, on a base payroll of 120,000, each increase on an anniversary of
+# the base year: year 1 120,000 x 0.05 = 6,000; year 2 120,000 x (1.05 x 1.04 - 1 = 0.092)
+# = 11,040; year 3 120,000 x (1.092 x 1.035 - 1 = 0.13022) = 15,626.40; term 32,666.40.
+# With a 10% roll-up: 35,933.04. Rounded half up to the dollar: $32,666 and $35,933.
+@pytest.mark.parametrize(("rollup", "total"), [(None, "$32,666"), ("10%", "$35,933")])
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_total_value_is_one_figure_computed_by_hand(
+    tmp_path: Path, suffix: str, rollup: str | None, total: str
+) -> None:
+    folder = sample(tmp_path, "publish: [total_value]\n")
+    tiny(folder, rollup)
+    text = summary(folder, tmp_path, suffix)
+    assert f"Total value of the tentative agreements over the term: {total} in all" in text
+    assert ("(roll-up)" in text) == (rollup is not None)
+    # nothing else computed from the roster: no year, no side's cost, no base payroll
+    for figure in ("$6,000", "$11,040", "$15,626", "$6,600", "$120,000", "$36,486", "$24,459"):
+        assert figure not in text, figure
+    assert "13.02% compounded over the term" not in text  # not listed, not published
+    assert "Staff writer" not in text and "Story editor" not in text
+
+
+def test_total_value_before_any_ta_on_pay_is_said_not_shown(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [total_value]\n")
+    code, output = run("summary", str(folder), "--as-of", "producers-1")
+    assert code == 0, output
+    assert "summary: publish: total_value: no tentative agreement on pay yet" in output
+    assert "Total value" not in output

@@ -95,7 +95,14 @@ def with_published(negotiation: Negotiation, at: Moment, made: Summary, command:
     publish = published(negotiation.costing)
     if not publish:
         return made
-    made, missing = summary.with_published(made, negotiation, at, publish)
+    agreed = None
+    if "total_value" in publish:  # the roster is read, and only the TAs' total leaves it
+        from contracttools.costing.reading import load_costing
+        from contracttools.documents.cost_report import build_cost_report
+
+        setup = load_costing(negotiation.costing, negotiation.agreement)
+        agreed = build_cost_report(negotiation, at, setup).columns[-1].costing
+    made, missing = summary.with_published(made, negotiation, at, publish, agreed)
     for line in missing:
         click.echo(f"{command}: publish: {line}", err=True)
     return made

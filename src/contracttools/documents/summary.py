@@ -261,7 +261,11 @@ def with_computed_costs(
 
 
 def with_published(
-    summary: Summary, negotiation: Negotiation, at: Moment, publish: Sequence[str]
+    summary: Summary,
+    negotiation: Negotiation,
+    at: Moment,
+    publish: Sequence[str],
+    agreed: Costing | None = None,
 ) -> tuple[Summary, tuple[str, ...]]:
     """Return `summary` with what `publish` (the costing file's `publish:`) lets members
     see, and a line for each item published that had nothing to show.
@@ -269,6 +273,8 @@ def with_published(
     `compounded_increase`: the tentatively agreed general increases compounded, or, until
     a TA gives them, each side's current position's; computed from the terms alone,
     exactly, rounded half up to a hundredth of a percent once, at the end.
+    `total_value`: the TAs so far costed (`agreed`, the cost report's last column): its
+    total over the term with roll-up, rounded to the dollar, and nothing else of it.
     """
     said: list[str] = []
     missing: list[str] = []
@@ -277,11 +283,29 @@ def with_published(
         said += found
         if not found:
             missing.append("compounded_increase: no general increase on the table yet")
+    if "total_value" in publish:
+        costed = any(n in COSTED for ta in at.tentative_agreements for n in ta.terms)
+        if agreed is not None and costed and agreed.years:
+            said.append(_total_value(agreed))
+        else:
+            missing.append("total_value: no tentative agreement on pay yet")
     glossary = summary.glossary
     if said and all(term != "compounded" for term, _ in glossary):
         glossary = (*glossary, ("compounded", GLOSSARY["compounded"]))
     made = replace(summary, published=summary.published + tuple(said), glossary=glossary)
     return made, tuple(missing)
+
+
+def _total_value(agreed: Costing) -> str:
+    """Say the one aggregate figure: the TAs' cost over the term, to the dollar."""
+    years = len(agreed.years)
+    rolled = ", with the costs that follow pay (roll-up)," if agreed.term.rollup else ""
+    return (
+        f"Total value of the tentative agreements over the term: {_dollars(agreed.term.total)} "
+        f"in all, over {years} contract {'year' if years == 1 else 'years'} from "
+        f"{long_date(agreed.years[0].start)}: what the agreed increases add to a year's pay "
+        f"under the current contract{rolled} rounded to the dollar."
+    )
 
 
 def _compounded_increases(
