@@ -172,3 +172,68 @@ def test_total_value_before_any_ta_on_pay_is_said_not_shown(tmp_path: Path) -> N
     assert code == 0, output
     assert "summary: publish: total_value: no tentative agreement on pay yet" in output
     assert "Total value" not in output
+
+
+def test_the_new_schedule_by_year_is_the_agreements_raised_by_the_ta(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [schedule]\n")
+    text = summary(folder, tmp_path, ".md")
+    lines = text.replace(" | ", "|").replace("| ", "|").replace(" |", "|")
+    assert (
+        "2.B Schedule of Minimums: the rates under the tentative agreements, to the cent." in text
+    )
+    assert "|Work|Now|From May 2, 2023 (5%)|From May 2, 2024 (4%)|From May 2, 2025 (3.5%)|" in lines
+    # by hand, each on the figure before it as printed, to the cent, half up:
+    # 138,949 x 1.05 = 145,896.45; x 1.04 = 151,732.308 -> 151,732.31;
+    # x 1.035 = 157,042.94085 -> 157,042.94
+    assert (
+        "|Original screenplay, including treatment|$138,949.00|$145,896.45|$151,732.31"
+        "|$157,042.94|" in lines
+    )
+    # 27,900 x 1.05 = 29,295; x 1.04 = 30,466.80; x 1.035 = 31,533.138 -> 31,533.14
+    assert "|Story and teleplay, 30 minutes|$27,900.00|$29,295.00|$30,466.80|$31,533.14|" in lines
+    assert "Total value" not in text and "compounded over the term." not in text
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_schedule_of_steps_is_a_table_per_date_in_every_format(
+    tmp_path: Path, suffix: str
+) -> None:
+    from tests.test_kit_pay import with_steps
+
+    folder = with_steps(tmp_path / "talks")
+    costing = folder / "costing.yaml"
+    costing.write_text(costing.read_text(encoding="utf-8") + "publish: [schedule]\n", "utf-8")
+    text = summary(folder, tmp_path, suffix)
+    assert "Article 13 Wages from July 1, 2023: 3%, to the cent." in text
+    assert "Article 13 Wages from July 1, 2024: 3%, to the cent." in text
+    # by hand: 40,000 x 1.03 = 41,200; 42,000 x 1.03 = 43,260; 44,100 x 1.03 = 45,423;
+    # then 41,200 x 1.03 = 42,436; 43,260 x 1.03 = 44,557.80; 45,423 x 1.03 = 46,785.69;
+    # 50,715 x 1.03 = 52,236.45, x 1.03 = 53,803.5435 -> 53,803.54
+    for figure in ("$41,200.00", "$43,260.00", "$45,423.00", "$42,436.00", "$44,557.80"):
+        assert figure in text, figure
+    for figure in ("$46,785.69", "$52,236.45", "$53,803.54"):
+        assert figure in text, figure
+    assert "Range 1" in text and "Step 3" in text
+    assert sorted(word for word in roster_words() if word in text) == []
+
+
+def test_a_schedule_before_any_ta_on_pay_is_said_not_shown(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [schedule]\n")
+    code, output = run("summary", str(folder), "--as-of", "producers-1")
+    assert code == 0, output
+    assert "summary: publish: schedule: no tentatively agreed general increase yet" in output
+    assert "Pay in figures" not in output
+
+
+def test_a_schedule_without_a_schedule_clause_is_said_not_shown(tmp_path: Path) -> None:
+    folder = sample(tmp_path, "publish: [schedule]\n")
+    costing = folder / "costing.yaml"
+    lines = costing.read_text(encoding="utf-8").splitlines(keepends=True)
+    costing.write_text("".join(x for x in lines if not x.startswith("schedule:")), "utf-8")
+    code, output = run("summary", str(folder))
+    assert code == 0, output
+    assert (
+        "summary: publish: schedule: the costing file names no salary schedule ('schedule:')"
+        in output
+    )
+    assert "Pay in figures" not in output

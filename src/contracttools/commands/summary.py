@@ -89,20 +89,32 @@ def with_published(negotiation: Negotiation, at: Moment, made: Summary, command:
     said on stderr."""
     if negotiation.costing is None:
         return made
-    from contracttools.costing.reading import published
+    from contracttools.costing.reading import published, schedule_clause
     from contracttools.documents import summary
 
     publish = published(negotiation.costing)
     if not publish:
         return made
-    agreed = None
-    if "total_value" in publish:  # the roster is read, and only the TAs' total leaves it
+    agreed = schedules = None
+    if "total_value" in publish or "schedule" in publish:
+        # the roster is read; only the TAs' total and the agreement's schedule raised leave it
         from contracttools.costing.reading import load_costing
+        from contracttools.costing.tables import first_table, read_table
         from contracttools.documents.cost_report import build_cost_report
+        from contracttools.documents.cost_schedules import build_schedules
 
         setup = load_costing(negotiation.costing, negotiation.agreement)
-        agreed = build_cost_report(negotiation, at, setup).columns[-1].costing
-    made, missing = summary.with_published(made, negotiation, at, publish, agreed)
+        report = build_cost_report(negotiation, at, setup)
+        agreed = report.columns[-1].costing
+        built = build_schedules(report)
+        clause = schedule_clause(negotiation.costing, negotiation.agreement)
+        table = first_table(clause.text) if clause is not None else None
+        if built is not None and clause is not None and table is not None:
+            heading = read_table(table).heading or "Range"
+            title = f"{clause.number} {clause.title}".strip()
+            projected = built.columns[-1].schedules
+            schedules = summary.NewSchedules(title, heading, built.current, projected)
+    made, missing = summary.with_published(made, negotiation, at, publish, agreed, schedules)
     for line in missing:
         click.echo(f"{command}: publish: {line}", err=True)
     return made

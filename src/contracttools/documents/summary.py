@@ -11,15 +11,20 @@ from decimal import Decimal
 
 from contracttools.costing.model import Costing
 from contracttools.costing.money import to_dollar
+from contracttools.costing.schedules import DatedSchedule, Schedule
+from contracttools.costing.tables import shown
 from contracttools.costing.terms import COSTED
 from contracttools.documents.wording import (
     GLOSSARY,
     PHRASES,
     TRIGGERS,
+    cents,
     compounded,
+    increase,
     long_date,
     money,
     reading_grade,
+    step_name,
     verb,
 )
 from contracttools.model import Item, Negotiation, Party
@@ -140,6 +145,28 @@ COST_LINES = (
 
 
 @dataclass(frozen=True)
+class PayTable:
+    """A salary schedule members may see (`publish: schedule`), as a table of text."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class NewSchedules:
+    """What `publish: schedule` shows: the agreement's schedule as in force in the base
+    year, the schedule after each tentatively agreed increase, and what its rows are."""
+
+    title: str
+    """The schedule's clause: "2.B Schedule of Minimums"."""
+    heading: str
+    """What the rows are, as the agreement's table heads them: "Range", "Work"."""
+    current: Schedule
+    projected: tuple[DatedSchedule, ...]
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything the member summary says, in order."""
 
@@ -164,6 +191,8 @@ class Summary:
     """Each side's current position costed from the roster: only in a team copy."""
     published: tuple[str, ...] = ()
     """What the costing file's `publish:` lets members see, a sentence each."""
+    pay_tables: tuple[PayTable, ...] = ()
+    """The new salary schedules, where `publish:` lists `schedule`."""
 
     @property
     def confidential(self) -> bool:
@@ -266,6 +295,7 @@ def with_published(
     at: Moment,
     publish: Sequence[str],
     agreed: Costing | None = None,
+    schedules: NewSchedules | None = None,
 ) -> tuple[Summary, tuple[str, ...]]:
     """Return `summary` with what `publish` (the costing file's `publish:`) lets members
     see, and a line for each item published that had nothing to show.
@@ -275,6 +305,9 @@ def with_published(
     exactly, rounded half up to a hundredth of a percent once, at the end.
     `total_value`: the TAs so far costed (`agreed`, the cost report's last column): its
     total over the term with roll-up, rounded to the dollar, and nothing else of it.
+    `schedule`: the agreement's salary schedule raised by the TAs' increases
+    (`schedules`, from `cost_schedules.build_schedules`), one table per effective date
+    (one table for a schedule by year: a column per date), to the cent.
     """
     said: list[str] = []
     missing: list[str] = []
@@ -289,11 +322,62 @@ def with_published(
             said.append(_total_value(agreed))
         else:
             missing.append("total_value: no tentative agreement on pay yet")
+    tables: tuple[PayTable, ...] = ()
+    if "schedule" in publish:
+        if schedules is None:
+            missing.append("schedule: the costing file names no salary schedule ('schedule:')")
+        elif not schedules.projected:
+            missing.append("schedule: no tentatively agreed general increase yet")
+        else:
+            tables = _pay_tables(schedules)
     glossary = summary.glossary
     if said and all(term != "compounded" for term, _ in glossary):
         glossary = (*glossary, ("compounded", GLOSSARY["compounded"]))
-    made = replace(summary, published=summary.published + tuple(said), glossary=glossary)
+    made = replace(
+        summary,
+        published=summary.published + tuple(said),
+        pay_tables=summary.pay_tables + tables,
+        glossary=glossary,
+    )
     return made, tuple(missing)
+
+
+def _pay_tables(schedules: NewSchedules) -> tuple[PayTable, ...]:
+    """Return the new schedules as tables: a schedule by year (one unnamed step) as one
+    table, a column per date; a schedule of steps as a table per effective date."""
+    current, heading = schedules.current, schedules.heading
+    names = [shown(heading, name) for name in current.ranges]
+    if current.steps == ("",):
+        header = (
+            heading,
+            "Now",
+            *(
+                f"From {long_date(d.effective)} ({increase(d.increase)})"
+                for d in schedules.projected
+            ),
+        )
+        rows = tuple(
+            (
+                name,
+                cents(current.rates[r][0]),
+                *(cents(d.schedule.rates[r][0]) for d in schedules.projected),
+            )
+            for r, name in enumerate(names)
+        )
+        caption = f"{schedules.title}: the rates under the tentative agreements, to the cent."
+        return (PayTable(caption, header, rows),)
+    tables = []
+    for dated in schedules.projected:
+        header = (heading, *(step_name(step) for step in current.steps))
+        rows = tuple(
+            (name, *(cents(v) for v in dated.schedule.rates[r])) for r, name in enumerate(names)
+        )
+        caption = (
+            f"{schedules.title} from {long_date(dated.effective)}: "
+            f"{increase(dated.increase)}, to the cent."
+        )
+        tables.append(PayTable(caption, header, rows))
+    return tuple(tables)
 
 
 def _total_value(agreed: Costing) -> str:

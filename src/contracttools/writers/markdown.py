@@ -145,13 +145,16 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> str:
                 total = _escape(figures.total or "")
                 lines.append(f"| {_escape(figures.who)} | " + " | ".join(values) + f" | {total} |")
             lines.append("")
-    if summary.published:
-        lines += [
-            "## Pay in figures",
-            "",
-            *[f"- {_escape(p)}" for p in summary.published],
-            "",
-        ]
+    if summary.published or summary.pay_tables:
+        lines += ["## Pay in figures", ""]
+        if summary.published:
+            lines += [*[f"- {_escape(p)}" for p in summary.published], ""]
+        for table in summary.pay_tables:
+            lines += [_escape(table.caption), ""]
+            lines.append("| " + " | ".join(_escape(h) for h in table.header) + " |")
+            lines.append("| --- |" + " ---: |" * (len(table.header) - 1))
+            lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in table.rows]
+            lines.append("")
     if summary.valuations:
         lines += [
             "## What the proposals are worth",

@@ -326,7 +326,13 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
                     for r in figure.rows
                 ],
             )
-    bullets(document, "Pay in figures", summary.published)
+    if summary.published or summary.pay_tables:
+        document.add_paragraph("Pay in figures", style="Heading 1")
+        for sentence in summary.published:
+            paragraph(document, sentence, "List Bullet")
+        for pay in summary.pay_tables:
+            paragraph(document, pay.caption)
+            simple_table(document, list(pay.header), [list(row) for row in pay.rows])
     bullets(document, "What the proposals are worth", summary.valuations)
     if summary.computed:
         computed(document, summary)
