@@ -15,13 +15,15 @@ FORMATS = (".md", ".html", ".pdf", ".docx")
 
 
 def sample(tmp_path: Path, publish: str | None, ta: str | None = None) -> Path:
-    """A copy of the sample negotiation whose costing file ends with `publish`, its TA of
-    the general increase (5% / 4% / 3.5%) made `ta` where given."""
+    """A copy of the sample negotiation whose costing file ends with `publish` instead of
+    the sample's own (none: no `publish:`), its TA of the general increase (5% / 4% /
+    3.5%) made `ta` where given."""
     folder = tmp_path / "negotiation"
     shutil.copytree(SAMPLES, folder)
-    if publish is not None:
-        costing = folder / "costing.yaml"
-        costing.write_text(costing.read_text(encoding="utf-8") + publish, encoding="utf-8")
+    costing = folder / "costing.yaml"
+    lines = costing.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = "".join(x for x in lines if not x.startswith("publish:"))  # the sample's own
+    costing.write_text(kept + (publish or ""), encoding="utf-8")
     if ta is not None:
         manifest = folder / "negotiation.yaml"
         text = manifest.read_text(encoding="utf-8")
@@ -202,7 +204,9 @@ def test_a_schedule_of_steps_is_a_table_per_date_in_every_format(
 
     folder = with_steps(tmp_path / "talks")
     costing = folder / "costing.yaml"
-    costing.write_text(costing.read_text(encoding="utf-8") + "publish: [schedule]\n", "utf-8")
+    lines = costing.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = "".join(x for x in lines if not x.startswith("publish:"))
+    costing.write_text(kept + "publish: [schedule]\n", "utf-8")
     text = summary(folder, tmp_path, suffix)
     assert "Article 13 Wages from July 1, 2023: 3%, to the cent." in text
     assert "Article 13 Wages from July 1, 2024: 3%, to the cent." in text
@@ -237,3 +241,11 @@ def test_a_schedule_without_a_schedule_clause_is_said_not_shown(tmp_path: Path) 
         in output
     )
     assert "Pay in figures" not in output
+
+
+def test_the_sample_publishes_all_three(tmp_path: Path) -> None:
+    code, output = run("summary", str(SAMPLES))
+    assert code == 0, output
+    assert "5% + 4% + 3.5% = 13.02% compounded over the term." in output
+    assert "Total value of the tentative agreements over the term: $" in output
+    assert "2.B Schedule of Minimums: the rates under the tentative agreements" in output
