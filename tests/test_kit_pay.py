@@ -289,7 +289,8 @@ def with_steps(
 ) -> Path:
     """Copy the sample into `folder` with a clause `wages` holding the table `wages` (by
     default ranges by steps), named by the costing file, and the TA's terms `terms` (by
-    default 3% on July 1, 2023 and 3% on July 1, 2024); `roster`: its roster."""
+    default 3% on July 1, 2023 and 3% on July 1, 2024); `roster`: its roster. The sample's
+    `publish:` is dropped: the pay page alone is under test."""
     shutil.copytree(SAMPLES, folder)
     path = folder / "agreement-2020.yaml"
     agreement = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -305,6 +306,7 @@ def with_steps(
     path.write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
     costing = folder / "costing.yaml"
     text = costing.read_text(encoding="utf-8")
+    text = "".join(x for x in text.splitlines(keepends=True) if not x.startswith("publish:"))
     costing.write_text(
         text.replace("schedule: minimums.schedule", "schedule: wages"), encoding="utf-8"
     )

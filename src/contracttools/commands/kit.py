@@ -106,7 +106,10 @@ def kit_files(
     schedule: Clause | None = None,
 ) -> dict[str, str | bytes]:
     """Return every file of the kit, by its name in the folder."""
+    from dataclasses import replace
+
     from contracttools.commands.progress import pages_progress
+    from contracttools.commands.summary import with_published
     from contracttools.documents.conformed import conformed_agreement
     from contracttools.documents.kit import FILES, build_kit
     from contracttools.documents.pay import build_pay
@@ -121,6 +124,7 @@ def kit_files(
         for line in said:
             click.echo(f"kit: {'' if pay else 'no pay page: '}{line}", err=True)
     made = build_kit(negotiation, at, pay=pay is not None)
+    made = replace(made, summary=with_published(negotiation, at, made.summary, "kit"))
     when = datetime(at.day.year, at.day.month, at.day.day, tzinfo=UTC)
     options = Options(paper=paper, templates=templates, author=made.union.name, when=when)
     agreement, done = conformed_agreement(negotiation, at)

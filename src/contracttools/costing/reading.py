@@ -23,7 +23,19 @@ from contracttools.readers.files import not_a_file, read_file
 from contracttools.readers.nodes import Node, parse, read_text
 
 KEYS = ("kind", "base_year", "roster")
-OPTIONAL = ("rollup", "schedule", "schedule_unit", "hours_per_fte", "steps", "years", "note")
+OPTIONAL = (
+    "rollup",
+    "schedule",
+    "schedule_unit",
+    "hours_per_fte",
+    "steps",
+    "years",
+    "publish",
+    "note",
+)
+PUBLISHABLE = ("compounded_increase", "total_value", "schedule")
+"""What the team may let members see of the costing (``publish:``): the compounded general
+increase, the agreement's total value over the term, the new salary schedules."""
 ROSTER_COLUMNS = ("classification", "salary", "range", "step", "fte", "count", "name", "id")
 
 
@@ -54,6 +66,7 @@ def load_costing(path: str, agreement: Agreement) -> Setup:
     schedule = None
     if "schedule" in fields:
         schedule = _schedule(reader, fields["schedule"], agreement, unit, start)
+    _publish(reader, fields.get("publish"))
     roster: tuple[Placement, ...] = ()
     roster_node = fields.get("roster")
     roster_name = reader.string(roster_node, "'roster'")
@@ -147,6 +160,31 @@ def schedule_clause(path: str, agreement: Agreement) -> Clause | None:
     if reader.problems:
         raise ContractFileError(reader.problems)
     return clause
+
+
+def published(path: str) -> tuple[str, ...]:
+    """Return what the costing file at ``path`` lets members see (its ``publish:`` list, in
+    the order of PUBLISHABLE; nothing else of the team-only file is read, never the
+    roster). ContractFileError where the list is not one of PUBLISHABLE's names."""
+    root = parse(path, read_text(path, read_file(path)))
+    node = root.get("publish") if root.kind == "map" else None
+    reader = FieldReader(path)
+    found = _publish(reader, node)
+    if reader.problems:
+        raise ContractFileError(reader.problems)
+    return found
+
+
+def _publish(reader: FieldReader, node: Node | None) -> tuple[str, ...]:
+    """Return the names a ``publish:`` list gives, each checked, in PUBLISHABLE's order."""
+    names = set()
+    for entry in reader.sequence(node, "'publish'"):
+        name = reader.choice(entry, "'publish' entry", PUBLISHABLE)
+        if name is not None and name in names:
+            reader.problem(entry, f"'publish' lists '{name}' twice")
+        elif name is not None:
+            names.add(name)
+    return tuple(name for name in PUBLISHABLE if name in names)
 
 
 def _roster(reader: FieldReader, path: str, schedule: Schedule | None) -> tuple[Placement, ...]:

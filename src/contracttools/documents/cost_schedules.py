@@ -12,10 +12,10 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 
-from contracttools.costing.schedules import DatedSchedule, Increase, Schedule, project
+from contracttools.costing.schedules import DatedSchedule, Schedule, project
 from contracttools.documents.cost_report import STAMP, CostReport
+from contracttools.documents.wording import cents, increase, step_name
 
 RULE = (
     "Each figure is the previous schedule's figure as published (to the cent) raised by the "
@@ -55,40 +55,13 @@ def build_schedules(report: CostReport) -> Schedules | None:
     )
 
 
-def _trim(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _cents(value: Decimal) -> str:
-    return f"${value:,.2f}"
-
-
-def increase(change: Increase) -> str:
-    """Say an increase as a reader would: '3%', '2% and $0.25', '$520.00'."""
-    parts = []
-    if change.percent:
-        parts.append(f"{_trim(change.percent)}%")
-    if change.amount:
-        parts.append(_cents(change.amount))
-    return " and ".join(parts) or "0%"
-
-
-def step_name(step: str) -> str:
-    """Return a step's column heading: 'Step 2' for a bare number, 'Rate' for the one
-    unnamed step of a schedule by year, else the name as read."""
-    if not step:
-        return "Rate"
-    return f"Step {step}" if step.isdigit() else step
-
-
 def _table(schedule: Schedule) -> list[str]:
     lines = [
         "| Range | " + " | ".join(step_name(step) for step in schedule.steps) + " |",
         "| --- |" + " ---: |" * len(schedule.steps),
     ]
     for name, row in zip(schedule.ranges, schedule.rates, strict=True):
-        lines.append(f"| {name} | " + " | ".join(_cents(v) for v in row) + " |")
+        lines.append(f"| {name} | " + " | ".join(cents(v) for v in row) + " |")
     return lines
 
 

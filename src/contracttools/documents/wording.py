@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from contracttools.costing.schedules import Increase
 from contracttools.model import Agreement, Clause, Negotiation, Party, Proposal
 
 SHORT = {
@@ -179,3 +180,31 @@ def _syllables(word: str) -> int:
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
         count -= 1
     return max(1, count)
+
+
+def _figure(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def cents(value: Decimal) -> str:
+    """Return an amount to the cent: "$45,423.00"."""
+    return f"${value:,.2f}"
+
+
+def increase(change: Increase) -> str:
+    """Say an increase as a reader would: '3%', '2% and $0.25', '$520.00'."""
+    parts = []
+    if change.percent:
+        parts.append(f"{_figure(change.percent)}%")
+    if change.amount:
+        parts.append(cents(change.amount))
+    return " and ".join(parts) or "0%"
+
+
+def step_name(step: str) -> str:
+    """Return a step's column heading: 'Step 2' for a bare number, 'Rate' for the one
+    unnamed step of a schedule by year, else the name as read."""
+    if not step:
+        return "Rate"
+    return f"Step {step}" if step.isdigit() else step

@@ -9,7 +9,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from contracttools.documents.packet import Packet
-from contracttools.documents.summary import Summary
+from contracttools.documents.summary import COMPUTED_NOTE, Summary
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Redline
 from contracttools.templating import environment
@@ -136,4 +136,9 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> str:
     """Return the member summary as an HTML document."""
     template = _environment(options.templates).get_template("summary.html.j2")
     # Member summaries print the [+ +] and [- -] cues: their readers need no legal convention.
-    return template.render(summary=summary, author=options.author, **_common(options, True))
+    return template.render(
+        summary=summary,
+        author=options.author,
+        computed_note=COMPUTED_NOTE,
+        **_common(options, True),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contracttools.documents.summary import Summary
+from contracttools.documents.summary import COMPUTED_NOTE, Summary
 from contracttools.inert import markdown_code, markdown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.writers.labels import (
@@ -86,6 +86,31 @@ def write(redline: Redline, options: Options = PLAIN) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _computed(summary: Summary) -> list[str]:
+    """Return the team copy's computed costs, each side's beside its stated valuations."""
+    lines = ["## Computed cost (team copy only)", "", _escape(COMPUTED_NOTE), ""]
+    for side in summary.computed:
+        lines += [f"### {_escape(side.who)}", ""]
+        lines.append("| | " + " | ".join(_escape(y) for y in side.years) + " | Over the term |")
+        lines.append("| --- |" + " ---: |" * (len(side.years) + 1))
+        for line in side.lines:
+            lines.append(
+                f"| {_escape(line.label)} | " + " | ".join([*line.years, line.term]) + " |"
+            )
+        lines.append("")
+        if side.stated:
+            lines += [
+                "| Valuer | Per | Stated | Computed | Difference |",
+                "| --- | --- | ---: | ---: | ---: |",
+            ]
+            lines += [
+                f"| {_escape(s.valuer)} | {s.per} | {s.stated} | {s.computed} | {s.difference} |"
+                for s in side.stated
+            ]
+            lines.append("")
+    return lines
+
+
 def write_summary(summary: Summary, options: Options = PLAIN) -> str:
     """Return the member summary as Markdown."""
     lines = [f"# {_escape(summary.title)}: where talks stand", "", f"*As of {summary.day}*", ""]
@@ -120,6 +145,16 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> str:
                 total = _escape(figures.total or "")
                 lines.append(f"| {_escape(figures.who)} | " + " | ".join(values) + f" | {total} |")
             lines.append("")
+    if summary.published or summary.pay_tables:
+        lines += ["## Pay in figures", ""]
+        if summary.published:
+            lines += [*[f"- {_escape(p)}" for p in summary.published], ""]
+        for table in summary.pay_tables:
+            lines += [_escape(table.caption), ""]
+            lines.append("| " + " | ".join(_escape(h) for h in table.header) + " |")
+            lines.append("| --- |" + " ---: |" * (len(table.header) - 1))
+            lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in table.rows]
+            lines.append("")
     if summary.valuations:
         lines += [
             "## What the proposals are worth",
@@ -127,6 +162,8 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> str:
             *[f"- {_escape(v)}" for v in summary.valuations],
             "",
         ]
+    if summary.computed:
+        lines += _computed(summary)
     if summary.language:
         lines += [
             "## Tentatively agreed language",

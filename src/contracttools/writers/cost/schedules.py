@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from contracttools.costing.schedules import project
 from contracttools.documents.cost_report import CostReport
-from contracttools.documents.cost_schedules import increase
+from contracttools.documents.wording import increase
 from contracttools.writers.cost.book import SCHEDULES, Book, Where, block, cell, number
 
 EXACT = 8

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from contracttools.documents.packet import Packet, PacketItem
-from contracttools.documents.summary import Summary
+from contracttools.documents.summary import COMPUTED_NOTE, Summary
 from contracttools.readers.word.record import PROPERTY, SentItem, SentPacket, words_key
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import ClauseChange, ParagraphChange, Redline, new_text
@@ -266,6 +266,25 @@ def bullets(document: Any, heading: str, items: tuple[str, ...]) -> None:
             paragraph(document, item, "List Bullet")
 
 
+def computed(document: Any, summary: Summary) -> None:
+    """Add the team copy's computed costs, each side's beside its stated valuations."""
+    document.add_paragraph("Computed cost (team copy only)", style="Heading 1")
+    paragraph(document, COMPUTED_NOTE)
+    for side in summary.computed:
+        paragraph(document, side.who, "Heading 2")
+        simple_table(
+            document,
+            ["", *side.years, "Over the term"],
+            [[line.label, *line.years, line.term] for line in side.lines],
+        )
+        if side.stated:
+            simple_table(
+                document,
+                ["Valuer", "Per", "Stated", "Computed", "Difference"],
+                [[s.valuer, s.per, s.stated, s.computed, s.difference] for s in side.stated],
+            )
+
+
 def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
     """Return the member summary as a DOCX (tracked changes for agreed language, if asked)."""
     author, when = options.author, _when(options)
@@ -307,7 +326,16 @@ def write_summary(summary: Summary, options: Options = PLAIN) -> bytes:
                     for r in figure.rows
                 ],
             )
+    if summary.published or summary.pay_tables:
+        document.add_paragraph("Pay in figures", style="Heading 1")
+        for sentence in summary.published:
+            paragraph(document, sentence, "List Bullet")
+        for pay in summary.pay_tables:
+            paragraph(document, pay.caption)
+            simple_table(document, list(pay.header), [list(row) for row in pay.rows])
     bullets(document, "What the proposals are worth", summary.valuations)
+    if summary.computed:
+        computed(document, summary)
     if summary.language:
         document.add_paragraph("Tentatively agreed language", style="Heading 1")
         for clause in summary.language:
