@@ -52,8 +52,10 @@ COMPOSED = {
     "book": {"packet", "tracking", "clause_history"},
     "kit": {"summary"},
     "cost_schedules": {"cost_report"},
+    "summary": {"summary_costs"},
 }
-"""Documents made of other documents: the only sideways imports inside documents/."""
+"""Documents made of other documents, and a document's part kept in a module of its own
+(the summary's costed figures): the only sideways imports inside documents/."""
 
 WRITERS_SHARED = {"options", "labels", "fit"}
 """What every writer may import from writers/: the options, the shared labels, and how a

@@ -90,7 +90,7 @@ def with_published(negotiation: Negotiation, at: Moment, made: Summary, command:
     if negotiation.costing is None:
         return made
     from contracttools.costing.reading import published, schedule_clause
-    from contracttools.documents import summary
+    from contracttools.documents import summary, summary_costs
 
     publish = published(negotiation.costing)
     if not publish:
@@ -113,7 +113,7 @@ def with_published(negotiation: Negotiation, at: Moment, made: Summary, command:
             heading = read_table(table).heading or "Range"
             title = f"{clause.number} {clause.title}".strip()
             projected = built.columns[-1].schedules
-            schedules = summary.NewSchedules(title, heading, built.current, projected)
+            schedules = summary_costs.NewSchedules(title, heading, built.current, projected)
     made, missing = summary.with_published(made, negotiation, at, publish, agreed, schedules)
     for line in missing:
         click.echo(f"{command}: publish: {line}", err=True)

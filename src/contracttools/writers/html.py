@@ -9,7 +9,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from contracttools.documents.packet import Packet
-from contracttools.documents.summary import COMPUTED_NOTE, Summary
+from contracttools.documents.summary import Summary
+from contracttools.documents.summary_costs import COMPUTED_NOTE
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import Redline
 from contracttools.templating import environment

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contracttools.documents.summary import COMPUTED_NOTE, Summary
+from contracttools.documents.summary import Summary
+from contracttools.documents.summary_costs import COMPUTED_NOTE
 from contracttools.inert import markdown_code, markdown_text
 from contracttools.redline.model import ClauseChange, Redline, Span, TableChange, shown
 from contracttools.writers.labels import (

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from contracttools.documents.packet import Packet, PacketItem
-from contracttools.documents.summary import COMPUTED_NOTE, Summary
+from contracttools.documents.summary import Summary
+from contracttools.documents.summary_costs import COMPUTED_NOTE
 from contracttools.readers.word.record import PROPERTY, SentItem, SentPacket, words_key
 from contracttools.redline.blackline import blackline_order
 from contracttools.redline.model import ClauseChange, ParagraphChange, Redline, new_text
