@@ -358,3 +358,129 @@ def test_an_accept_of_a_move_says_the_move(folder: Path, tmp_path: Path) -> None
     weeks = next(line for line in chart.splitlines() if line.startswith("| 3.B Weeks Covered"))
     cells = [c.strip() for c in weeks.strip("|").split("|")]
     assert cells[2] == f"ACCEPT: accepts Guild 1 — {ACROSS}"
+
+
+# -- a clause one pass adds and a later pass places elsewhere --------------------------
+
+EXTRA = """\
+      - id: episodic.rewrites
+        number: "3.E"
+        title: Rewrites
+        text: A rewrite is paid half the script fee.
+"""
+
+ADDS = """\
+kind: proposal
+party: guild
+number: 1
+passed_at: 2023-03-20T10:00:00-07:00
+amends: agreement.yaml
+title: Guild Opening
+items:
+  - clause: episodic.staff
+    action: add
+    number: "3.F"
+    title: Staff Writers
+    after: episodic.rewrites
+    text: Every series shall employ at least two staff writers.
+    summary: Two staff writers on every series.
+"""
+
+COUNTER = """\
+kind: proposal
+party: producers
+number: 1
+passed_at: 2023-03-28T10:00:00-07:00
+amends: agreement.yaml
+title: Producers Counter
+items:
+  - clause: episodic.staff
+    action: amend
+    {place}
+    title: Staff Writers
+    text: Every series of six or more episodes shall employ at least two staff writers.
+    summary: Two staff writers on longer series.
+"""
+
+TWO_PASSES = """\
+kind: negotiation
+title: Added Then Moved
+parties:
+  guild:
+    name: Writers Guild
+    short: Guild
+    role: union
+  producers:
+    name: Producers Alliance
+    short: Producers
+    role: employer
+agreement: agreement.yaml
+proposals:
+  - guild-1.yaml
+  - producers-1.yaml
+"""
+
+# Worked out from the files above: the Guild adds staff writers as 3.F, after 3.E, in
+# Article 3; the Producers' counter puts it last in Article 2 (after 2.B) as 2.C, or
+# (second case) back in Article 3 after 3.A, its number kept.
+ADDED_ACROSS = "moved from 3.F (Article 3) to 2.C (Article 2)"
+ADDED_WITHIN = "moved within Article 3, after 3.A"
+
+
+def _added_then_moved(tmp_path: Path, place: str) -> Path:
+    here = tmp_path / "added"
+    here.mkdir()
+    for name, text in (
+        ("agreement.yaml", AGREEMENT + EXTRA),
+        ("guild-1.yaml", ADDS),
+        ("producers-1.yaml", COUNTER.replace("{place}", place)),
+        ("negotiation.yaml", TWO_PASSES),
+    ):
+        (here / name).write_text(text, encoding="utf-8")
+    code, output = run("check", str(here))
+    assert code == 0, output
+    return here
+
+
+def _cells(chart: str, heading: str) -> list[str]:
+    line = next(line for line in chart.splitlines() if line.startswith(f"| {heading}"))
+    return [c.strip() for c in line.strip("|").split("|")]
+
+
+def test_a_clause_added_then_moved_by_the_counter_says_the_move(tmp_path: Path) -> None:
+    here = _added_then_moved(tmp_path, 'number: "2.C"\n    parent: minimums')
+    chart = _chart(here, tmp_path, ".md").read_text(encoding="utf-8")
+    cells = _cells(chart, "3.F Staff Writers")
+    # Section, Guild 1, Producers 1, Status, ...
+    assert cells[1] == "NEW: Two staff writers on every series."
+    assert cells[2] == f"AMEND: Two staff writers on longer series. — {ADDED_ACROSS}"
+    sheet = openpyxl.load_workbook(_chart(here, tmp_path, ".xlsx")).active
+    assert sheet is not None
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    producers = rows[0].index("Producers 1 · Mar 28")
+    assert _row(rows, "3.F")[producers].endswith(f" — {ADDED_ACROSS}")
+    assert "moved" not in _row(rows, "3.F")[rows[0].index("Guild 1 · Mar 20")]
+    flat = list(csv.reader(io.StringIO(_chart(here, tmp_path, ".csv").read_text("utf-8-sig"))))
+    assert _row(flat, "3.F")[producers].endswith(f" — {ADDED_ACROSS}")
+    html = _chart(here, tmp_path, ".html").read_text(encoding="utf-8")
+    assert html.count(f'<span class="moved">{ADDED_ACROSS}</span>') == 1
+    code, text = run("history", str(here), "episodic.staff")
+    assert code == 0, text
+    assert text.count(f"- Place: {ADDED_ACROSS}") == 1
+
+
+def test_a_clause_added_then_placed_after_another_says_the_move(tmp_path: Path) -> None:
+    here = _added_then_moved(tmp_path, "after: episodic.credits")
+    chart = _chart(here, tmp_path, ".md").read_text(encoding="utf-8")
+    cells = _cells(chart, "3.F Staff Writers")
+    assert "moved" not in cells[1]
+    assert cells[2] == f"AMEND: Two staff writers on longer series. — {ADDED_WITHIN}"
+    code, text = run("history", str(here), "episodic.staff")
+    assert code == 0, text
+    assert text.count(f"- Place: {ADDED_WITHIN}") == 1
+
+
+def test_a_clause_added_and_restated_in_its_place_is_no_move(tmp_path: Path) -> None:
+    here = _added_then_moved(tmp_path, "after: episodic.rewrites")
+    chart = _chart(here, tmp_path, ".md").read_text(encoding="utf-8")
+    assert "moved" not in " ".join(_cells(chart, "3.F Staff Writers"))

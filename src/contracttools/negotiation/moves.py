@@ -4,17 +4,19 @@ A change that names `after` or `parent` may land its clause in another article, 
 another parent, or elsewhere among its siblings.  Told by comparing the clause's place
 in the agreement before the change with its place after it: its parent, and the
 sibling it follows among the siblings both sides share (so a clause added or struck
-beside it is no move of its own).  Pure.
+beside it is no move of its own).  A clause the agreement lacks (a pass added it) is
+measured against the place the latest earlier pass on it gave it.  Pure.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from contracttools.model import Agreement, Clause, Negotiation, Proposal, article_name, moved_words
-from contracttools.negotiation.apply import applied, apply
+from contracttools.negotiation.apply import applied, proposal_positions
 from contracttools.negotiation.conform import agreed_language
-from contracttools.negotiation.moments import Moment
+from contracttools.negotiation.moments import Moment, before
 from contracttools.negotiation.positions import Position, history
 
 
@@ -144,17 +146,48 @@ def move(before: Agreement, after: Agreement, clause: str) -> Move | None:
     )
 
 
-def pass_moves(negotiation: Negotiation, proposal: Proposal) -> dict[str, Move]:
+def pass_moves(
+    negotiation: Negotiation,
+    proposal: Proposal,
+    earlier: Mapping[str, Position] | None = None,
+) -> dict[str, Move]:
     """Return, by clause id, the clauses a pass moves: each where the agreement has it
-    against where the pass's items, applied to the agreement, place it."""
+    against where the pass's items, applied to the agreement, place it.
+
+    A clause the agreement lacks is measured against the pass that last gave it language
+    before this one (`earlier`: by clause id, that position, where the caller has it):
+    where that pass's items, applied to the agreement, place it, against where this
+    pass's items, applied on top, do (so a number this pass does not give is kept).
+    """
     placing = [item.clause for item in proposal.items if item.after or item.parent]
     accepting = [item.clause for item in proposal.items if item.action == "accept"]
     if not placing and not accepting:
         return {}
     base = negotiation.agreement
-    proposed, _ = apply(proposal, negotiation)
-    moves = {c: move(base, proposed, c) for c in placing + accepting}
-    return {c: m for c, m in moves.items() if m is not None}
+    taken = proposal_positions(proposal, negotiation)
+    proposed = applied(base, taken)
+    if earlier is None and any(c not in base.by_id for c in placing + accepting):
+        earlier = latest_language(history(negotiation, before(negotiation, proposal)))
+    passes: dict[tuple[str, int], Agreement] = {}
+    found: dict[str, Move] = {}
+    for clause in placing + accepting:
+        last = (earlier or {}).get(clause) if clause not in base.by_id else None
+        if last is None:
+            moved = move(base, proposed, clause)
+        else:
+            key = (last.proposal.party, last.proposal.number)
+            if key not in passes:
+                passes[key] = applied(base, proposal_positions(last.proposal, negotiation))
+            moved = move(passes[key], applied(passes[key], taken), clause)
+        if moved is not None:
+            found[clause] = moved
+    return found
+
+
+def latest_language(taken: Iterable[Position]) -> dict[str, Position]:
+    """Return, by clause id, the latest of the positions (in the order taken) that gives
+    the clause language: where the clause last stood on the table."""
+    return {p.clause: p for p in taken if p.language is not None}
 
 
 def agreed_moves(
@@ -196,7 +229,13 @@ def moves(negotiation: Negotiation, at: Moment, taken: list[Position] | None = N
     """Return every move of the passes and the TAs of a moment (`taken`: every position
     taken by then, where the caller has it)."""
     taken = taken if taken is not None else list(history(negotiation, at))
-    return Moves(
-        {(p.party, p.number): pass_moves(negotiation, p) for p in at.proposals},
-        agreed_moves(negotiation, at, taken),
-    )
+    by_pass: dict[tuple[str, int], list[Position]] = {}
+    for position in taken:
+        by_pass.setdefault((position.party, position.proposal.number), []).append(position)
+    passes: dict[tuple[str, int], dict[str, Move]] = {}
+    earlier: dict[str, Position] = {}
+    for proposal in at.proposals:
+        key = (proposal.party, proposal.number)
+        passes[key] = pass_moves(negotiation, proposal, earlier)
+        earlier.update(latest_language(by_pass.get(key, ())))
+    return Moves(passes, agreed_moves(negotiation, at, taken))
