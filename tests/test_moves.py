@@ -266,7 +266,8 @@ def test_diff_says_the_move_with_both_numbers(folder: Path) -> None:
     assert "2.C Weeks Covered  [moved from 3.B (Article 3) to 2.C (Article 2), AMEND]" in text
     assert "renumbered 3.B" not in text  # one tag says both numbers
     assert "2 moved, 1 renumbered" in text
-    assert "3.A Screen Credits  [moved within Article 3, AMEND]" in text
+    # the same words as the chart's for the same move
+    assert f"3.A Screen Credits  [{WITHIN}, AMEND]" in text
     code, text = run(
         "diff", str(folder / "agreement.yaml"), str(folder / "guild-1.yaml"), "--format", "json"
     )
@@ -277,6 +278,45 @@ def test_diff_says_the_move_with_both_numbers(folder: Path) -> None:
     assert clauses["episodic.credits"]["moved_from"] == {"number": "3.A", "article": "Article 3"}
     assert clauses["episodic.credits"]["moved_to"] == {"number": "3.A", "article": "Article 3"}
     assert clauses["episodic.fees"]["moved_from"] is None
+    assert clauses["episodic.credits"]["moved_after"] == "3.D"
+    assert clauses["episodic.credits"]["moved_words"] == WITHIN
+    assert clauses["episodic.weeks"]["moved_after"] == "2.B"
+    assert clauses["episodic.weeks"]["moved_words"] == ACROSS
+    assert clauses["episodic.fees"]["moved_after"] is None
+    assert clauses["episodic.fees"]["moved_words"] is None
+
+
+def test_diff_markdown_says_the_move_as_the_chart_does(folder: Path) -> None:
+    code, text = run(
+        "diff",
+        str(folder / "agreement.yaml"),
+        str(folder / "guild-1.yaml"),
+        "--format",
+        "markdown",
+    )
+    assert code == 1, text
+    assert f"*{ACROSS}, AMEND*" in text
+    assert f"*{WITHIN}, AMEND*" in text
+
+
+def test_diff_says_a_clause_moved_first_in_its_article(folder: Path) -> None:
+    # 3.D Notes put before 3.A: first among Article 3's sections, its number kept.
+    text = (folder / "agreement.yaml").read_text(encoding="utf-8")
+    start = text.index("      - id: episodic.notes")
+    notes = text[start:]
+    first = text.index("      - id: episodic.credits")
+    (folder / "reordered.yaml").write_text(
+        text[:first] + notes + text[first:start], encoding="utf-8"
+    )
+    words = "moved within Article 3, first in Article 3"
+    old, new = str(folder / "agreement.yaml"), str(folder / "reordered.yaml")
+    code, out = run("diff", old, new)
+    assert code == 1, out
+    assert f"3.D Notes  [{words}]" in out
+    code, out = run("diff", old, new, "--format", "json")
+    notes_change = next(c for c in json.loads(out)["clauses"] if c["new"]["id"] == "episodic.notes")
+    assert notes_change["moved_after"] == ""
+    assert notes_change["moved_words"] == words
 
 
 def test_packet_says_where_each_item_moves_its_clause(folder: Path, tmp_path: Path) -> None:

@@ -138,6 +138,13 @@ def compare_entries(
         else:
             after[anchor].append(i)
 
+    follows: dict[int, int] = {}
+    last_of: dict[str | None, int] = {}
+    for j, entry in enumerate(new):
+        if entry.parent in last_of:
+            follows[j] = last_of[entry.parent]
+        last_of[entry.parent] = j
+
     def deleted(i: int) -> ClauseChange:
         return _deleted(old[i], old_refs[i], old_within[i])
 
@@ -149,7 +156,10 @@ def compare_entries(
         else:
             sides = (old[match], entry, old_refs[match], new_refs[j])
             paths = (new_within[j], old_within[match])
-            changes.append(_matched(*sides, j in moved, j in against, *paths))
+            change = _matched(*sides, j in moved, j in against, *paths)
+            if change.moved and j in follows:
+                change = replace(change, follows=new_refs[follows[j]])
+            changes.append(change)
         changes.extend(deleted(k) for k in after.get(j, ()))
     return tuple(changes)
 

@@ -211,6 +211,9 @@ class ClauseChange:
     was_within: tuple[ClauseRef, ...] = ()
     """For a clause on both sides: the clauses it sat in on its old side, outermost first
     (where a moved clause came from)."""
+    follows: ClauseRef | None = None
+    """For a moved clause: the sibling it comes after on its new side; None where it
+    comes first among its siblings."""
 
     @property
     def ref(self) -> ClauseRef:

@@ -14,7 +14,7 @@ from contracttools.redline.model import (
     Span,
     TableChange,
 )
-from contracttools.writers.labels import concept, move
+from contracttools.writers.labels import concept, move, move_words, placed
 from contracttools.writers.options import PLAIN, Options
 
 VERSION = 1
@@ -71,6 +71,8 @@ def _clause(clause: ClauseChange) -> dict[str, Any]:
         "moved": clause.moved,
         "moved_from": _place(*moved[0]) if moved else None,
         "moved_to": _place(*moved[1]) if moved else None,
+        "moved_after": placed(clause)[0] if moved else None,
+        "moved_words": move_words(clause),
         "renumbered": clause.renumbered,
         "retitled": clause.retitled,
         "against_id": clause.against_id,

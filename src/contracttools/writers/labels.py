@@ -26,15 +26,38 @@ def move(clause: ClauseChange) -> tuple[tuple[str, str], tuple[str, str]] | None
     )
 
 
+def placed(clause: ClauseChange) -> tuple[str, str]:
+    """Return how a reader names, on a moved clause's new side, the clause it now follows
+    ("" where it comes first) and its parent ("3.B", "Article 3", or "the agreement")."""
+
+    def name(ref: ClauseRef) -> str:
+        return ref.number or ref.title or ref.id
+
+    after = name(clause.follows) if clause.follows is not None else ""
+    if not clause.within:
+        return after, "the agreement"
+    parent = clause.within[-1]
+    if len(clause.within) == 1:
+        return after, article_name(parent.number, parent.title) or parent.id
+    return after, name(parent)
+
+
+def move_words(clause: ClauseChange) -> str | None:
+    """Return how a moved clause's move is said, as the tracking chart says it ("moved
+    within Article 3, after 3.D"), or None where it has no old and new side to say."""
+    moved = move(clause)
+    return moved_words(*moved, *placed(clause)) if moved is not None else None
+
+
 def tags(clause: ClauseChange) -> list[str]:
     """Return the tags of a clause: e.g. ['moved from 3.B (Article 3) to 2.F (Article 2)',
     'AMEND'], or ['renumbered 3.B -> 3.C'] for a clause renumbered in its place."""
     out: list[str] = []
     if clause.status in ("added", "deleted"):
         out.append(clause.status)
-    moved = move(clause)
+    moved = move_words(clause)
     if moved is not None:
-        out.append(moved_words(*moved))
+        out.append(moved)
     elif clause.moved:
         out.append("moved")
     if clause.renumbered and clause.old and clause.new and moved is None:
