@@ -61,7 +61,7 @@ WRITERS_SHARED = {"options", "labels", "fit"}
 """What every writer may import from writers/: the options, the shared labels, and how a
 table fits the printed page."""
 
-PDF_BUILDS_ON = {"html", "pages", "agreement_html"}
+PDF_BUILDS_ON = {"html", "pages", "agreement_html", "pdf_parts"}
 """PDF is the HTML writers' page laid out on paper."""
 
 KNOWN: set[tuple[str, str]] = set()

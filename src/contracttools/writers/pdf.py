@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as markup
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from contracttools.errors import ContractToolsError
 from contracttools.model import Agreement
 from contracttools.redline.model import Redline
 from contracttools.templating import template_folders
-from contracttools.writers import agreement_html, html, pages
+from contracttools.writers import agreement_html, html, pages, pdf_parts
 from contracttools.writers.fit import MAX_COLUMNS
 from contracttools.writers.options import PLAIN, Options
 
@@ -146,13 +146,15 @@ def _cache_page_references() -> None:
     pydyf.PDF._contracttools_cached = True
 
 
-def fetcher(folders: Sequence[Path]) -> Any:
-    """Return a URL fetcher that serves files from `folders` and refuses everything else.
+def fetcher(folders: Sequence[Path], styles: Callable[[str], str] | None = None) -> Any:
+    """Return a URL fetcher that serves files from `folders` and refuses everything else;
+    a style sheet passes through `styles` where one is given (a part of a document laid out
+    in parts: `writers/pdf_parts.py`).
 
     A refused resource (the network, a file elsewhere) is not loaded; the document is
     laid out without it.
     """
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     allowed = [folder.resolve() for folder in folders]
 
@@ -162,6 +164,9 @@ def fetcher(folders: Sequence[Path]) -> Any:
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
                 if path.is_file() and any(path.is_relative_to(f) for f in allowed):
+                    if styles is not None and path.suffix == ".css":
+                        text = styles(path.read_text(encoding="utf-8"))
+                        return URLFetcherResponse(url, text, {"Content-Type": "text/css"})
                     return super().fetch(url, headers)
             raise ValueError(f"contracttools loads nothing outside its template folders: {url}")
 
@@ -193,23 +198,44 @@ def scope_header_cells(document: Any, pdf: Any) -> None:
             attributes["Scope"] = "/Column" if head else "/Row"
 
 
-def write(html: str, folders: Sequence[Path], base: Path) -> bytes:
-    """Return the PDF of an HTML document whose relative links resolve in `base`."""
+def _laid_out(
+    page: str, folders: Sequence[Path], base: Path, styles: Callable[[str], str] | None = None
+) -> tuple[Any, bytes]:
+    """Lay out and write an HTML page whose relative links resolve in `base`; return the
+    laid-out document and its PDF."""
     from weasyprint import HTML
 
-    refuse_wide_tables(html)
-    _cache_page_references()
-    document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher(folders))
+    document = HTML(string=page, base_url=base.as_uri() + "/", url_fetcher=fetcher(folders, styles))
     out = io.BytesIO()
     # The price of the pause: the cyclic garbage layout leaves, kept until the end,
     # about a fifth more peak memory (docs/performance.md).
     with cycle_collector_paused():
         laid_out = document.render(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-        refuse_clipped_tables(laid_out, len(_SCHEDULE.findall(html)))
+        refuse_clipped_tables(laid_out, len(_SCHEDULE.findall(page)))
         laid_out.write_pdf(
             out, pdf_variant=PDF_VARIANT, uncompressed_pdf=False, finisher=scope_header_cells
         )
-    return out.getvalue()
+    return laid_out, out.getvalue()
+
+
+def write(html: str, folders: Sequence[Path], base: Path, cores: int | None = None) -> bytes:
+    """Return the PDF of an HTML document whose relative links resolve in `base`: a long
+    one laid out in parts, one a core (`writers/pdf_parts.py`), unless `cores` (or the
+    CONTRACTTOOLS_CORES environment variable) says 1."""
+    refuse_wide_tables(html)
+    _cache_page_references()
+    if cores is None:
+        cores = pdf_parts.cores_to_use()
+    if cores > 1 and len(html) >= pdf_parts.PARTS_FROM:
+        parts = pdf_parts.cut(html, cores)
+        if parts is not None:
+            try:
+                return pdf_parts.write_in_parts(
+                    parts, lambda page, styles: _laid_out(page, folders, base, styles), TooWide
+                )
+            except pdf_parts.PartFailed:
+                pass  # a part's process died (memory, a signal): one process, as before
+    return _laid_out(html, folders, base)[1]
 
 
 def pdf_of(page: str, templates: Path | None) -> bytes:
