@@ -220,8 +220,8 @@ def _laid_out(
 
 def write(html: str, folders: Sequence[Path], base: Path, cores: int | None = None) -> bytes:
     """Return the PDF of an HTML document whose relative links resolve in `base`: a long
-    one laid out in parts, one a core (`writers/pdf_parts.py`), unless `cores` (or the
-    CONTRACTTOOLS_CORES environment variable) says 1."""
+    one laid out in parts, one a core (`writers/pdf_parts.py`), where `cores` (or the
+    CONTRACTTOOLS_CORES environment variable) asks for 2 or more."""
     refuse_wide_tables(html)
     _cache_page_references()
     if cores is None:

@@ -77,17 +77,19 @@ class Laid:
 
 
 def cores_to_use() -> int:
-    """Return the cores a PDF may be laid out on: CONTRACTTOOLS_CORES where it is set (1:
-    one process, always), else the cores this process may run on."""
+    """Return the cores a PDF may be laid out on: CONTRACTTOOLS_CORES where it is set to 2
+    or more (the cores this process may run on at most), else 1: one process, as before,
+    until the parts' targets are met (docs/performance.md)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1  # pragma: no cover - parts are laid out in forked processes
     asked = os.environ.get("CONTRACTTOOLS_CORES", "").strip()
-    if asked.isdigit() and int(asked) > 0:
-        return int(asked)
+    if not asked.isdigit() or int(asked) < 2:
+        return 1
     try:
-        return len(os.sched_getaffinity(0))
+        usable = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+        usable = os.cpu_count() or 1
+    return max(2, min(int(asked), usable))
 
 
 def front_styles(css: str) -> str:
